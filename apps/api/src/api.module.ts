@@ -1,0 +1,33 @@
+import { Module } from '@nestjs/common';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
+import { AuthModule } from '@svara/auth';
+import { ChannelEndpointsModule } from '@svara/channels';
+import { AppConfig, ConfigModule } from '@svara/config';
+import { DatabaseModule, RedisClient } from '@svara/database';
+import { HealthController } from '@svara/http';
+import { InboxModule } from '@svara/inbox';
+import { LoggingModule } from '@svara/logging';
+
+export function apiModule(config: AppConfig) {
+  @Module({
+    imports: [
+      ConfigModule.forRoot(config),
+      LoggingModule.forRoot('api'),
+      DatabaseModule,
+      ThrottlerModule.forRootAsync({
+        inject: [AppConfig, RedisClient],
+        useFactory: (appConfig: AppConfig, redis: RedisClient) => ({
+          throttlers: [{ name: 'public', ttl: 60_000, limit: appConfig.formRateLimitPerMinute }],
+          storage: new ThrottlerStorageRedisService(redis),
+        }),
+      }),
+      AuthModule,
+      ChannelEndpointsModule,
+      InboxModule,
+    ],
+    controllers: [HealthController],
+  })
+  class ApiModule {}
+  return ApiModule;
+}

@@ -1,0 +1,45 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class WebFormSubmissionDto {
+  @ApiProperty({ example: 'Anna Andersson', maxLength: 200 })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name!: string;
+
+  @ApiProperty({ example: 'anna@example.se', maxLength: 320 })
+  @Transform(trim)
+  @IsEmail({}, { message: 'email must be an e-mail address' })
+  @MaxLength(320)
+  email!: string;
+
+  @ApiPropertyOptional({ example: 'Sophämtning', maxLength: 300 })
+  @Transform(trim)
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  subject?: string;
+
+  @ApiProperty({ example: 'Soporna hämtades inte i tisdags.', maxLength: 20000 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(20000)
+  message!: string;
+
+  /** Honeypot: hidden from people by the form, filled in by bots. */
+  @ApiPropertyOptional({ description: 'Leave empty (spam trap)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  website?: string;
+}
+
+export class SubmissionAcceptedDto {
+  @ApiProperty({ description: 'Id of the accepted submission' })
+  id!: string;
+}

@@ -1,0 +1,32 @@
+/**
+ * Errors the domain raises. They say what went wrong in the product's terms;
+ * the API edge maps them to HTTP, and workers never see HTTP at all.
+ */
+export abstract class DomainError extends Error {
+  abstract readonly kind: 'not_found' | 'conflict' | 'invalid' | 'forbidden';
+
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class NotFound extends DomainError {
+  readonly kind = 'not_found';
+
+  constructor(what: string) {
+    super(`${what} not found`);
+  }
+}
+
+export class Conflict extends DomainError {
+  readonly kind = 'conflict';
+}
+
+export class InvalidInput extends DomainError {
+  readonly kind = 'invalid';
+}
+
+export class Forbidden extends DomainError {
+  readonly kind = 'forbidden';
+}

@@ -1,0 +1,1 @@
+export { Conflict, DomainError, Forbidden, InvalidInput, NotFound } from './domain-error';

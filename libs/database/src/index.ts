@@ -1,0 +1,5 @@
+export { DatabaseModule } from './database.module';
+export { PrismaService } from './prisma.service';
+export { RedisClient } from './redis-client';
+export { ensureDatabase, migrateDatabase, pendingSchemaChanges } from './migrations/migrator';
+export * from './generated/prisma/client';

@@ -1,0 +1,17 @@
+import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import Redis from 'ioredis';
+import { AppConfig } from '@svara/config';
+
+/** The process's shared Redis connection for everything but BullMQ (which keeps its own). */
+@Injectable()
+export class RedisClient extends Redis implements OnApplicationShutdown {
+  constructor(config: AppConfig) {
+    super(config.redisUrl, { maxRetriesPerRequest: 3, lazyConnect: false });
+    // Connection errors are retried by ioredis and surfaced through /health.
+    this.on('error', () => undefined);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.quit().catch(() => this.disconnect());
+  }
+}

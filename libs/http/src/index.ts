@@ -1,0 +1,5 @@
+export { API_PREFIX, BODY_LIMIT, configureApp } from './configure-app';
+export { type ErrorBody, ErrorResponseFilter } from './error-response.filter';
+export { HealthController } from './health.controller';
+export { IS_PUBLIC, Public } from './public.decorator';
+export { strictValidationPipe } from './validation';

@@ -1,0 +1,53 @@
+import type { Channel, Contact, Message, Thread } from '@svara/database';
+
+export type ThreadWithRelations = Thread & {
+  channel: Pick<Channel, 'type' | 'name'>;
+  contact: Pick<Contact, 'id' | 'displayName' | 'email'> | null;
+};
+
+/** The earliest deadline still ahead of the thread, what the inbox sorts by. */
+export const dueAtOf = (thread: Thread): Date | null => thread.nextSlaCheckAt;
+
+export function threadView(thread: ThreadWithRelations) {
+  return {
+    id: thread.id,
+    channelId: thread.channelId,
+    channelType: thread.channel.type,
+    channelName: thread.channel.name,
+    subject: thread.subject,
+    status: thread.status,
+    contact: thread.contact,
+    assigneeId: thread.assigneeId,
+    teamId: thread.teamId,
+    lastMessageAt: thread.lastMessageAt,
+    firstResponseDueAt: thread.firstResponseDueAt,
+    nextResponseDueAt: thread.nextResponseDueAt,
+    resolutionDueAt: thread.resolutionDueAt,
+    slaState: thread.slaState,
+    escalationLevel: thread.escalationLevel,
+    messageCount: thread.messageCount,
+    version: thread.version,
+    createdAt: thread.createdAt,
+  };
+}
+
+export function messageView(message: Message) {
+  return {
+    id: message.id,
+    direction: message.direction,
+    externalId: message.externalId,
+    author: {
+      name: message.authorName,
+      address: message.authorAddress,
+      userId: message.authorUserId,
+    },
+    text: message.text,
+    html: message.html,
+    attachments: message.attachments,
+    automatic: message.automatic,
+    sentAt: message.sentAt,
+    receivedAt: message.receivedAt,
+    deliveryStatus: message.deliveryStatus,
+    deliveryError: message.deliveryError,
+  };
+}

@@ -1,0 +1,1 @@
+export { CORRELATION_HEADER, LoggingModule, REDACTED_PATHS } from './logging.module';

@@ -1,0 +1,89 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { type InboundSource, Prisma, PrismaService } from '@svara/database';
+import { jobId } from '../job-catalogue';
+import { JobQueues } from '../queues/job-queues.service';
+
+/**
+ * Accepts raw items from a source. They are stored in Postgres before the
+ * ingest job is queued, so a Redis outage or restart cannot lose them: the
+ * recovery sweep queues any batch still pending.
+ */
+@Injectable()
+export class InboundBatches {
+  private readonly logger = new Logger(InboundBatches.name);
+
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly queues: JobQueues,
+  ) {}
+
+  /** Stores the items; use inside a transaction that also moves the source's cursor. */
+  async store(
+    db: Prisma.TransactionClient,
+    channelId: string,
+    source: InboundSource,
+    items: unknown[],
+  ): Promise<string> {
+    const batch = await db.inboundBatch.create({
+      data: { channelId, source, items: items as Prisma.InputJsonValue, itemCount: items.length },
+      select: { id: true },
+    });
+    return batch.id;
+  }
+
+  /** Queues a stored batch. Failing here loses nothing: the sweep retries. */
+  async enqueue(batchId: string, correlationId?: string): Promise<boolean> {
+    try {
+      await this.queues.add(
+        'ingest-batch',
+        { batchId, correlationId },
+        { jobId: jobId.ingestBatch(batchId) },
+      );
+      return true;
+    } catch (error) {
+      this.logger.warn(
+        { batchId, err: (error as Error).message },
+        'ingest job not queued; the recovery sweep will queue it',
+      );
+      return false;
+    }
+  }
+
+  async accept(
+    channelId: string,
+    source: InboundSource,
+    items: unknown[],
+    correlationId?: string,
+  ): Promise<string> {
+    const batchId = await this.store(this.prisma, channelId, source, items);
+    await this.enqueue(batchId, correlationId);
+    return batchId;
+  }
+
+  /**
+   * Queues again every batch that has waited longer than `olderThanMs`: its
+   * job was never queued, or Redis lost it. Jobs that exist are left alone;
+   * ones that failed for good are retried. Returns how many were (re)queued.
+   */
+  async requeueStale(olderThanMs: number, limit = 1000): Promise<number> {
+    const stale = await this.prisma.inboundBatch.findMany({
+      where: { status: 'PENDING', createdAt: { lt: new Date(Date.now() - olderThanMs) } },
+      orderBy: { createdAt: 'asc' },
+      take: limit,
+      select: { id: true },
+    });
+    const queue = this.queues.queue('ingest');
+    let requeued = 0;
+    for (const { id } of stale) {
+      const job = await queue.getJob(jobId.ingestBatch(id));
+      if (!job) {
+        if (await this.enqueue(id)) requeued += 1;
+      } else if ((await job.getState()) === 'failed') {
+        await job.retry('failed');
+        requeued += 1;
+      }
+    }
+    if (requeued > 0) this.logger.log({ requeued }, 'requeued pending inbound batches');
+    return requeued;
+  }
+}

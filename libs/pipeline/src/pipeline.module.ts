@@ -1,0 +1,39 @@
+import { type DynamicModule, Module, type ModuleMetadata } from '@nestjs/common';
+import { IngestProcessor } from './ingest/ingest.processor';
+import { InboundBatches } from './ingest/inbound-batches.service';
+import { MessageWriter } from './ingest/message-writer.service';
+import { InboundRecoveryCron } from './ingest/recovery.cron';
+import { JobQueues } from './queues/job-queues.service';
+import { JobWorkers } from './queues/job-workers.service';
+
+/** Producers: what the API and channel pollers need to hand work to the pipeline. */
+@Module({
+  providers: [JobQueues, InboundBatches],
+  exports: [JobQueues, InboundBatches],
+})
+export class PipelineModule {
+  /** The worker side: consumes the ingest queue with the channels' normalizers. */
+  static forWorker(channels: NonNullable<ModuleMetadata['imports']>[number]): DynamicModule {
+    return {
+      module: PipelineWorkerModule,
+      imports: [PipelineModule, channels],
+      providers: [JobWorkers, MessageWriter, IngestProcessor],
+      exports: [JobWorkers],
+    };
+  }
+
+  /** The scheduler side: periodic sweeps that find work and queue it. */
+  static forScheduler(): DynamicModule {
+    return {
+      module: PipelineSchedulerModule,
+      imports: [PipelineModule],
+      providers: [InboundRecoveryCron],
+    };
+  }
+}
+
+@Module({})
+class PipelineWorkerModule {}
+
+@Module({})
+class PipelineSchedulerModule {}

@@ -1,0 +1,67 @@
+import { type BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
+import { type Job, Worker } from 'bullmq';
+import { AppConfig } from '@svara/config';
+import { type JobOf, type JobsOn, type QueueName, jobNamesOf } from '../job-catalogue';
+import { bullConnection } from './redis-connection';
+
+/** One handler per job name of a queue; the compiler and the start-up check both insist. */
+export type JobHandlers<Queue extends QueueName> = {
+  [Name in JobsOn<Queue>]: (job: Job<JobOf<Name>, unknown, Name>) => Promise<unknown>;
+};
+
+export class HandlerMismatch extends Error {}
+
+/** Starts BullMQ workers and stops them gracefully (in-flight jobs finish) on shutdown. */
+@Injectable()
+export class JobWorkers implements BeforeApplicationShutdown {
+  private readonly logger = new Logger(JobWorkers.name);
+  private readonly workers = new Map<QueueName, Worker>();
+
+  constructor(private readonly config: AppConfig) {}
+
+  start<Queue extends QueueName>(
+    queue: Queue,
+    handlers: JobHandlers<Queue>,
+    options: { concurrency: number },
+  ): Worker {
+    if (this.workers.has(queue)) throw new HandlerMismatch(`Queue "${queue}" has two workers`);
+    const expected = jobNamesOf(queue).sort();
+    const given = Object.keys(handlers).sort();
+    if (expected.join() !== given.join()) {
+      throw new HandlerMismatch(
+        `Queue "${queue}" handles [${given.join(', ')}] but its jobs are [${expected.join(', ')}]`,
+      );
+    }
+    const worker = new Worker(
+      queue,
+      async (job: Job) => {
+        const handler = (
+          handlers as unknown as Record<string, ((job: Job) => Promise<unknown>) | undefined>
+        )[job.name];
+        if (!handler) throw new HandlerMismatch(`No handler for job "${job.name}" on "${queue}"`);
+        return handler(job);
+      },
+      {
+        connection: bullConnection(this.config),
+        concurrency: options.concurrency,
+        lockDuration: this.config.jobLockSeconds * 1000,
+        stalledInterval: Math.max(1000, (this.config.jobLockSeconds * 1000) / 2),
+        maxStalledCount: 5,
+      },
+    );
+    worker.on('failed', (job, error) =>
+      this.logger.warn(
+        { queue, job: job?.id, attempt: job?.attemptsMade, err: error.message },
+        'job failed',
+      ),
+    );
+    worker.on('error', (error) => this.logger.error({ queue, err: error.message }, 'worker error'));
+    this.workers.set(queue, worker);
+    return worker;
+  }
+
+  /** Runs before connections close, so jobs in flight can still finish their work. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.all([...this.workers.values()].map((worker) => worker.close()));
+  }
+}

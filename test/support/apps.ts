@@ -1,0 +1,75 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { loadConfig } from '@svara/config';
+import { PrismaService } from '@svara/database';
+import { configureApp } from '@svara/http';
+import { apiModule } from '../../apps/api/src/api.module';
+import { workerModule } from '../../apps/worker/src/worker.module';
+import { testEnv } from './test-env';
+
+export interface RunningApi {
+  app: NestExpressApplication;
+  server: NestExpressApplication['getHttpServer'] extends () => infer S ? S : never;
+  prisma: PrismaService;
+  close(): Promise<void>;
+}
+
+/** The real API, configured exactly as main.ts does, on a free port. */
+export async function startApi(overrides: Record<string, string> = {}): Promise<RunningApi> {
+  const config = loadConfig(testEnv(overrides));
+  const app = await NestFactory.create<NestExpressApplication>(apiModule(config), {
+    rawBody: true,
+    bufferLogs: true,
+  });
+  configureApp(app, config);
+  await app.listen(0, '127.0.0.1');
+  return {
+    app,
+    server: app.getHttpServer(),
+    prisma: app.get(PrismaService),
+    close: () => app.close(),
+  };
+}
+
+/** The worker, in this process. */
+export async function startWorker(
+  overrides: Record<string, string> = {},
+): Promise<INestApplicationContext> {
+  const config = loadConfig(testEnv(overrides));
+  const app = await NestFactory.createApplicationContext(workerModule(config), {
+    bufferLogs: true,
+  });
+  await app.init();
+  return app;
+}
+
+const ROOT = path.resolve(__dirname, '../..');
+
+/** A built app (`npm run build`) as its own OS process, as in production. */
+export function spawnApp(
+  name: 'api' | 'worker' | 'scheduler',
+  overrides: Record<string, string> = {},
+): ChildProcess {
+  const entry = path.join(ROOT, 'dist/apps', name, 'src/main.js');
+  if (!existsSync(entry)) throw new Error(`${entry} is missing: run npm run build first`);
+  return spawn(process.execPath, [entry], {
+    env: { ...process.env, ...testEnv(overrides) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+export interface Exit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+export function exited(child: ChildProcess): Promise<Exit> {
+  if (child.exitCode !== null || child.signalCode !== null) {
+    return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
+  }
+  return new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+}

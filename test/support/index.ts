@@ -1,0 +1,5 @@
+export * from './apps';
+export * from './eventually';
+export * from './factories';
+export * from './http';
+export * from './test-env';
