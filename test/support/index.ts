@@ -3,3 +3,4 @@ export * from './eventually';
 export * from './factories';
 export * from './http';
 export * from './test-env';
+export * from './smtp-receiver';

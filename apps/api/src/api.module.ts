@@ -2,12 +2,14 @@ import { Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import { AuthModule } from '@svara/auth';
-import { ChannelEndpointsModule } from '@svara/channels';
+import { ChannelsModule } from '@svara/channels';
 import { AppConfig, ConfigModule } from '@svara/config';
 import { DatabaseModule, RedisClient } from '@svara/database';
 import { HealthController } from '@svara/http';
 import { InboxModule } from '@svara/inbox';
 import { LoggingModule } from '@svara/logging';
+import { QueuesModule } from '@svara/pipeline';
+import { SecretsModule } from '@svara/secrets';
 
 export function apiModule(config: AppConfig) {
   @Module({
@@ -15,6 +17,8 @@ export function apiModule(config: AppConfig) {
       ConfigModule.forRoot(config),
       LoggingModule.forRoot('api'),
       DatabaseModule,
+      SecretsModule,
+      QueuesModule,
       ThrottlerModule.forRootAsync({
         inject: [AppConfig, RedisClient],
         useFactory: (appConfig: AppConfig, redis: RedisClient) => ({
@@ -23,7 +27,7 @@ export function apiModule(config: AppConfig) {
         }),
       }),
       AuthModule,
-      ChannelEndpointsModule,
+      ChannelsModule.forApi(),
       InboxModule,
     ],
     controllers: [HealthController],

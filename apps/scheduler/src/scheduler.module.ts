@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
+import { ChannelsModule } from '@svara/channels';
 import { type AppConfig, ConfigModule } from '@svara/config';
 import { DatabaseModule } from '@svara/database';
 import { LoggingModule } from '@svara/logging';
-import { PipelineModule } from '@svara/pipeline';
+import { QueuesModule } from '@svara/pipeline';
+import { SecretsModule } from '@svara/secrets';
 
 export function schedulerModule(config: AppConfig) {
   @Module({
@@ -11,8 +13,10 @@ export function schedulerModule(config: AppConfig) {
       ConfigModule.forRoot(config),
       LoggingModule.forRoot('scheduler'),
       DatabaseModule,
+      SecretsModule,
+      QueuesModule,
       ScheduleModule.forRoot(),
-      PipelineModule.forScheduler(),
+      ChannelsModule.forScheduler(),
     ],
   })
   class SchedulerModule {}

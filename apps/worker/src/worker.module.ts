@@ -3,7 +3,8 @@ import { ChannelsModule } from '@svara/channels';
 import { type AppConfig, ConfigModule } from '@svara/config';
 import { DatabaseModule } from '@svara/database';
 import { LoggingModule } from '@svara/logging';
-import { PipelineModule } from '@svara/pipeline';
+import { QueuesModule } from '@svara/pipeline';
+import { SecretsModule } from '@svara/secrets';
 
 export function workerModule(config: AppConfig) {
   @Module({
@@ -11,7 +12,9 @@ export function workerModule(config: AppConfig) {
       ConfigModule.forRoot(config),
       LoggingModule.forRoot('worker'),
       DatabaseModule,
-      PipelineModule.forWorker(ChannelsModule),
+      SecretsModule,
+      QueuesModule,
+      ChannelsModule.forWorker(),
     ],
   })
   class WorkerModule {}

@@ -8,7 +8,7 @@ import { AuthService } from './auth.service';
 import { BearerAuthGuard } from './bearer-auth.guard';
 import { PasswordHasher } from './password-hasher';
 import { RolesGuard } from './roles';
-import { deriveKey } from './signing-key';
+import { deriveKey } from '@svara/secrets';
 
 @Module({
   imports: [

@@ -1,8 +1,56 @@
+import type { Channel, ChannelType, ContactIdentity, Prisma } from '@svara/database';
 import type { ItemNormalizer } from '@svara/pipeline';
+
+/** A channel row with its decrypted secrets, as adapters receive it. */
+export interface ChannelContext {
+  channel: Channel;
+  config: Record<string, unknown>;
+  secrets: Record<string, string>;
+}
+
+export interface PollResult {
+  /** Raw items, stored as they are and normalized later by the same adapter. */
+  items: unknown[];
+  /** Where the next poll starts: stored together with `items`, in one transaction. */
+  cursor: Prisma.InputJsonValue;
+  /** True when more is ready now (a long backfill is read page by page). */
+  hasMore: boolean;
+}
+
+/** What an adapter needs to send one outgoing message on a thread. */
+export interface OutgoingMessage {
+  messageId: string;
+  text: string;
+  thread: { id: string; externalId: string; subject: string | null };
+  /** The citizen's identity on this channel, when known. */
+  recipient: Pick<ContactIdentity, 'type' | 'value' | 'displayName'> | null;
+  /** The thread's newest message from the citizen. */
+  lastInbound: { externalId: string; sentAt: Date; authorAddress: string | null } | null;
+  /** External ids of the thread's messages, oldest first (for e-mail References). */
+  threadExternalIds: string[];
+}
+
+export interface SendResult {
+  /** The source's id for the sent message; an echo of it later is the same message. */
+  externalId: string;
+  sentAt?: Date;
+}
+
+export interface ChannelSettings {
+  config: Record<string, unknown>;
+  secrets: Record<string, string>;
+}
 
 /**
  * What every channel provides. Each channel lives in its own folder and is
- * listed once in registry.ts; polling and sending join this interface as the
- * channels that need them arrive.
+ * listed once in registry.ts. Errors an adapter throws are the ones in
+ * channel-errors.ts, so polling and sending react the same way for all.
  */
-export type ChannelAdapter = ItemNormalizer;
+export interface ChannelAdapter extends ItemNormalizer {
+  readonly channelType: ChannelType;
+  /** Per-type config and secrets as an admin submits them; throws InvalidInput naming the field. */
+  validateSettings(settings: { config: unknown; secrets: unknown }): ChannelSettings;
+  /** Reads what is new after `cursor` (null on the first poll: start at channel.backfillSince). */
+  poll?(context: ChannelContext, cursor: unknown): Promise<PollResult>;
+  send?(context: ChannelContext, message: OutgoingMessage): Promise<SendResult>;
+}

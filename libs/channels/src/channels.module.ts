@@ -1,12 +1,20 @@
-import { Module } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { NotificationsModule } from '@svara/notifications';
 import { ITEM_NORMALIZERS, type ItemNormalizer, PipelineModule } from '@svara/pipeline';
 import { ChannelsAdminController } from './admin/channels-admin.controller';
 import { ChannelsAdminService } from './admin/channels-admin.service';
+import { ChannelAdapters } from './channel-adapters.service';
+import { ChannelHealthRecorder } from './polling/channel-health';
+import { ChannelPolls } from './polling/channel-polls.service';
+import { PollSchedulerCron } from './polling/poll-scheduler.cron';
+import { PollProcessor } from './polling/poll.processor';
 import { CHANNEL_ADAPTERS } from './registry';
+import { SendProcessor } from './sending/send.processor';
 import { WebFormController } from './web-form/web-form.controller';
 
-/** The channels' adapters, for the worker's pipeline. */
+/** The adapters, by type. Every process that touches a channel imports this. */
 @Module({
+  imports: [NotificationsModule],
   providers: [
     ...CHANNEL_ADAPTERS,
     {
@@ -14,15 +22,47 @@ import { WebFormController } from './web-form/web-form.controller';
       inject: CHANNEL_ADAPTERS,
       useFactory: (...adapters: ItemNormalizer[]) => adapters,
     },
+    ChannelAdapters,
+    ChannelPolls,
+    ChannelHealthRecorder,
   ],
-  exports: [ITEM_NORMALIZERS],
+  exports: [ITEM_NORMALIZERS, ChannelAdapters, ChannelPolls, ChannelHealthRecorder],
 })
-export class ChannelsModule {}
+export class ChannelsModule {
+  /** API: public intake endpoints and channel administration. */
+  static forApi(): DynamicModule {
+    return {
+      module: ChannelsApiModule,
+      imports: [ChannelsModule, PipelineModule],
+      controllers: [WebFormController, ChannelsAdminController],
+      providers: [ChannelsAdminService],
+    };
+  }
 
-/** The channels' public HTTP endpoints, for the API. */
-@Module({
-  imports: [PipelineModule],
-  controllers: [WebFormController, ChannelsAdminController],
-  providers: [ChannelsAdminService],
-})
-export class ChannelEndpointsModule {}
+  /** Worker: ingest with the adapters' normalizers, polling and sending. */
+  static forWorker(): DynamicModule {
+    return {
+      module: ChannelsWorkerModule,
+      imports: [ChannelsModule, PipelineModule, PipelineModule.forWorker(ChannelsModule)],
+      providers: [PollProcessor, SendProcessor],
+    };
+  }
+
+  /** Scheduler: queue polls that are due, and the pipeline's recovery sweeps. */
+  static forScheduler(): DynamicModule {
+    return {
+      module: ChannelsSchedulerModule,
+      imports: [ChannelsModule, PipelineModule.forScheduler()],
+      providers: [PollSchedulerCron],
+    };
+  }
+}
+
+@Module({})
+class ChannelsApiModule {}
+
+@Module({})
+class ChannelsWorkerModule {}
+
+@Module({})
+class ChannelsSchedulerModule {}

@@ -1,4 +1,14 @@
-export type { ChannelAdapter } from './channel-adapter';
-export { ChannelEndpointsModule, ChannelsModule } from './channels.module';
+export type {
+  ChannelAdapter,
+  ChannelContext,
+  ChannelSettings,
+  OutgoingMessage,
+  PollResult,
+  SendResult,
+} from './channel-adapter';
+export { ChannelAdapters } from './channel-adapters.service';
+export { ChannelAuthFailed, ChannelError, ChannelRateLimited, SendRefused } from './channel-errors';
+export { ChannelsModule } from './channels.module';
+export { ChannelPolls } from './polling/channel-polls.service';
 export { CHANNEL_ADAPTERS } from './registry';
 export type { WebFormItem } from './web-form/web-form-item';

@@ -1,6 +1,6 @@
 import type { Type } from '@nestjs/common';
 import type { ChannelAdapter } from './channel-adapter';
-import { WebFormNormalizer } from './web-form/web-form.normalizer';
+import { WebFormAdapter } from './web-form/web-form.adapter';
 
 /** Every channel Svara speaks: one line each. */
-export const CHANNEL_ADAPTERS: Type<ChannelAdapter>[] = [WebFormNormalizer];
+export const CHANNEL_ADAPTERS: Type<ChannelAdapter>[] = [WebFormAdapter];

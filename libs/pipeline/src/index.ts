@@ -3,6 +3,8 @@ export type { AttachmentMeta, ContactRef, NormalizedMessage } from './normalized
 export { type ItemNormalizer, ITEM_NORMALIZERS, UnusableItem } from './item-normalizer';
 export { PipelineModule } from './pipeline.module';
 export { InboundBatches } from './ingest/inbound-batches.service';
+export { OutboundMessages, PROVISIONAL_ID_PREFIX } from './outbound/outbound-messages.service';
 export { JobQueues } from './queues/job-queues.service';
-export { JobWorkers, type JobHandlers } from './queues/job-workers.service';
+export { HandlerMismatch, JobWorkers, type JobHandlers } from './queues/job-workers.service';
 export { LeaderLease } from './queues/leader-lease';
+export { QueuesModule } from './queues/queues.module';

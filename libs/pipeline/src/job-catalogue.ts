@@ -5,12 +5,18 @@
 
 export const QUEUES = {
   ingest: 'ingest',
+  poll: 'poll',
+  outbound: 'outbound',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 export interface JobPayloads {
   /** Normalize one stored InboundBatch into contacts, threads and messages. */
   'ingest-batch': { batchId: string; correlationId?: string };
+  /** Read what is new on one channel since its stored cursor. */
+  'poll-channel': { channelId: string; correlationId?: string };
+  /** Send one queued OUTBOUND message on its thread's channel. */
+  'send-message': { messageId: string; correlationId?: string };
 }
 export type JobName = keyof JobPayloads;
 export type JobOf<Name extends JobName> = JobPayloads[Name];
@@ -19,6 +25,8 @@ export type AnyJob = { [Name in JobName]: { name: Name; data: JobOf<Name> } }[Jo
 /** Which queue each job travels on. */
 export const JOB_QUEUE = {
   'ingest-batch': QUEUES.ingest,
+  'poll-channel': QUEUES.poll,
+  'send-message': QUEUES.outbound,
 } as const satisfies Record<JobName, QueueName>;
 
 /** The job names that travel on one queue. */
@@ -32,6 +40,9 @@ export type JobsOn<Queue extends QueueName> = {
  */
 export const jobId = {
   ingestBatch: (batchId: string) => `ingest.${batchId}`,
+  /** One poll per channel queued or running at a time. */
+  pollChannel: (channelId: string) => `poll.${channelId}`,
+  sendMessage: (messageId: string) => `send.${messageId}`,
 } as const;
 
 export function jobNamesOf(queue: QueueName): JobName[] {

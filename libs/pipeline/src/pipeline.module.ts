@@ -3,13 +3,12 @@ import { IngestProcessor } from './ingest/ingest.processor';
 import { InboundBatches } from './ingest/inbound-batches.service';
 import { MessageWriter } from './ingest/message-writer.service';
 import { InboundRecoveryCron } from './ingest/recovery.cron';
-import { JobQueues } from './queues/job-queues.service';
-import { JobWorkers } from './queues/job-workers.service';
+import { OutboundMessages } from './outbound/outbound-messages.service';
 
 /** Producers: what the API and channel pollers need to hand work to the pipeline. */
 @Module({
-  providers: [JobQueues, InboundBatches],
-  exports: [JobQueues, InboundBatches],
+  providers: [InboundBatches, OutboundMessages],
+  exports: [InboundBatches, OutboundMessages],
 })
 export class PipelineModule {
   /** The worker side: consumes the ingest queue with the channels' normalizers. */
@@ -17,8 +16,7 @@ export class PipelineModule {
     return {
       module: PipelineWorkerModule,
       imports: [PipelineModule, channels],
-      providers: [JobWorkers, MessageWriter, IngestProcessor],
-      exports: [JobWorkers],
+      providers: [MessageWriter, IngestProcessor],
     };
   }
 

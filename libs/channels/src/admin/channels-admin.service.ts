@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InvalidInput, NotFound } from '@svara/common';
-import { type Channel, PrismaService } from '@svara/database';
+import { type Channel, Prisma, PrismaService } from '@svara/database';
 import type { CreateChannelDto } from './dto/create-channel.dto';
-import { webFormConfig } from './web-form-config';
+import { SecretBox } from '@svara/secrets';
+import { ChannelAdapters } from '../channel-adapters.service';
 
 const DEFAULT_BACKFILL_MS = 14 * 24 * 3600 * 1000;
 
@@ -30,15 +31,19 @@ export function channelView(channel: Channel) {
 
 @Injectable()
 export class ChannelsAdminService {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly adapters: ChannelAdapters,
+    private readonly secretBox: SecretBox,
+  ) {}
 
   async create(body: CreateChannelDto) {
-    if (body.type !== 'WEB_FORM') {
+    if (!this.adapters.has(body.type)) {
       throw new InvalidInput(`type ${body.type} cannot be configured in this version yet`);
     }
-    if (body.secrets && Object.keys(body.secrets).length) {
-      throw new InvalidInput('secrets: a WEB_FORM channel has none');
-    }
+    const settings = this.adapters
+      .get(body.type)
+      .validateSettings({ config: body.config ?? {}, secrets: body.secrets ?? {} });
     const channel = await this.prisma.channel.create({
       data: {
         type: body.type,
@@ -48,7 +53,10 @@ export class ChannelsAdminService {
         pollIntervalSeconds: body.pollIntervalSeconds,
         enabled: body.enabled,
         backfillSince: body.backfillSince ?? new Date(Date.now() - DEFAULT_BACKFILL_MS),
-        config: webFormConfig(body.config ?? {}),
+        config: settings.config as Prisma.InputJsonObject,
+        secretsEncrypted: Object.keys(settings.secrets).length
+          ? this.secretBox.seal(settings.secrets)
+          : null,
       },
     });
     return channelView(channel);

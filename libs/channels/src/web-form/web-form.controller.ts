@@ -26,10 +26,7 @@ import { Public } from '@svara/http';
 import { InboundBatches } from '@svara/pipeline';
 import { SubmissionAcceptedDto, WebFormSubmissionDto } from './dto/web-form-submission.dto';
 import type { WebFormItem } from './web-form-item';
-
-interface WebFormConfig {
-  allowedOrigins?: string[];
-}
+import type { WebFormConfig } from './web-form-settings';
 
 @ApiTags('web forms')
 @Controller('forms')

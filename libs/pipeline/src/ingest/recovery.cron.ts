@@ -2,13 +2,14 @@ import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
 import { RedisClient } from '@svara/database';
 import { LeaderLease } from '../queues/leader-lease';
+import { OutboundMessages } from '../outbound/outbound-messages.service';
 import { InboundBatches } from './inbound-batches.service';
 
 const SWEEP_EVERY_MS = 10_000;
 /** A batch younger than this is most likely still on its way through the queue. */
 const STALE_AFTER_MS = 30_000;
 
-/** Scheduler tick: re-queue inbound batches whose jobs were lost. One replica at a time. */
+/** Scheduler tick: re-queue accepted work whose jobs were lost. One replica at a time. */
 @Injectable()
 export class InboundRecoveryCron implements OnApplicationShutdown {
   private readonly logger = new Logger(InboundRecoveryCron.name);
@@ -18,6 +19,7 @@ export class InboundRecoveryCron implements OnApplicationShutdown {
   constructor(
     redis: RedisClient,
     private readonly batches: InboundBatches,
+    private readonly outbound: OutboundMessages,
   ) {
     this.lease = new LeaderLease(redis, 'svara:lease:inbound-recovery', SWEEP_EVERY_MS * 3);
   }
@@ -27,9 +29,12 @@ export class InboundRecoveryCron implements OnApplicationShutdown {
     if (this.running) return;
     this.running = true;
     try {
-      if (await this.lease.acquire()) await this.batches.requeueStale(STALE_AFTER_MS);
+      if (await this.lease.acquire()) {
+        await this.batches.requeueStale(STALE_AFTER_MS);
+        await this.outbound.requeueStale(STALE_AFTER_MS);
+      }
     } catch (error) {
-      this.logger.warn({ err: (error as Error).message }, 'inbound recovery sweep failed');
+      this.logger.warn({ err: (error as Error).message }, 'recovery sweep failed');
     } finally {
       this.running = false;
     }

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Channel } from '@svara/database';
-import { type ItemNormalizer, type NormalizedMessage, UnusableItem } from '@svara/pipeline';
+import { type NormalizedMessage, UnusableItem } from '@svara/pipeline';
+import type { ChannelAdapter, ChannelSettings } from '../channel-adapter';
+import { webFormSettings } from './web-form-settings';
 import type { WebFormItem } from './web-form-item';
 
 const isNonEmptyString = (value: unknown): value is string =>
@@ -8,8 +10,12 @@ const isNonEmptyString = (value: unknown): value is string =>
 
 /** Each submission opens its own thread, with the submitter known by e-mail address. */
 @Injectable()
-export class WebFormNormalizer implements ItemNormalizer {
+export class WebFormAdapter implements ChannelAdapter {
   readonly channelType = 'WEB_FORM' as const;
+
+  validateSettings(settings: { config: unknown; secrets: unknown }): ChannelSettings {
+    return webFormSettings(settings);
+  }
 
   normalize(raw: unknown, _channel: Channel): NormalizedMessage {
     const item = raw as Partial<WebFormItem> | null;

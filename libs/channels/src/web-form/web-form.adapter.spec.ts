@@ -1,9 +1,9 @@
 import type { Channel } from '@svara/database';
 import { UnusableItem } from '@svara/pipeline';
-import { WebFormNormalizer } from './web-form.normalizer';
+import { WebFormAdapter } from './web-form.adapter';
 
 const channel = { id: 'c1', type: 'WEB_FORM' } as Channel;
-const normalizer = new WebFormNormalizer();
+const normalizer = new WebFormAdapter();
 const item = {
   id: 'f2a1',
   submittedAt: '2026-11-20T09:15:00.000Z',
@@ -13,7 +13,7 @@ const item = {
   message: 'Hej!\nNär får jag svar?',
 };
 
-describe('WebFormNormalizer', () => {
+describe('WebFormAdapter', () => {
   it('opens a thread per submission, with the submitter known by e-mail address', () => {
     expect(normalizer.normalize(item, channel)).toEqual({
       externalId: 'f2a1',

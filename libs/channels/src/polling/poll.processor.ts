@@ -1,0 +1,94 @@
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import { PrismaService } from '@svara/database';
+import { InboundBatches, type JobOf, JobWorkers } from '@svara/pipeline';
+import { ChannelAdapters } from '../channel-adapters.service';
+import { ChannelAuthFailed, ChannelRateLimited } from '../channel-errors';
+import { ChannelHealthRecorder } from './channel-health';
+
+export type PollOutcome = { pages: number; items: number } | { skipped: string };
+
+/**
+ * Reads a channel from its stored cursor. Each page of items is stored with
+ * the cursor that follows it in one transaction, so a crash between pages
+ * re-reads nothing already stored and skips nothing not yet stored.
+ */
+@Injectable()
+export class PollProcessor implements OnApplicationBootstrap {
+  private readonly logger = new Logger(PollProcessor.name);
+
+  constructor(
+    private readonly workers: JobWorkers,
+    private readonly prisma: PrismaService,
+    private readonly adapters: ChannelAdapters,
+    private readonly batches: InboundBatches,
+    private readonly health: ChannelHealthRecorder,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.workers.start('poll', { 'poll-channel': (job) => this.poll(job) }, { concurrency: 4 });
+  }
+
+  async poll(job: Job<JobOf<'poll-channel'>>): Promise<PollOutcome> {
+    const { channelId, correlationId } = job.data;
+    const channel = await this.prisma.channel.findUnique({ where: { id: channelId } });
+    if (!channel || !channel.enabled) return { skipped: 'channel is gone or disabled' };
+    if (channel.health === 'UNHEALTHY') return { skipped: 'channel needs an admin' };
+    const adapter = this.adapters.get(channel.type);
+    if (!adapter.poll) return { skipped: `${channel.type} is not polled` };
+
+    let cursor: unknown = channel.cursor;
+    let pages = 0;
+    let items = 0;
+    try {
+      const context = this.adapters.contextOf(channel);
+      for (let hasMore = true; hasMore;) {
+        const page = await adapter.poll(context, cursor);
+        const now = new Date();
+        const batchId = await this.prisma.$transaction(async (tx) => {
+          const stored = page.items.length
+            ? await this.batches.store(tx, channelId, 'POLL', page.items)
+            : null;
+          await tx.channel.update({
+            where: { id: channelId },
+            data: {
+              cursor: page.cursor,
+              lastPollAt: now,
+              lastSuccessAt: now,
+              health: 'OK',
+              lastError: null,
+              backoffUntil: null,
+            },
+          });
+          return stored;
+        });
+        if (batchId) await this.batches.enqueue(batchId, correlationId);
+        cursor = page.cursor;
+        pages += 1;
+        items += page.items.length;
+        hasMore = page.hasMore;
+        await job.updateProgress({ pages, items });
+      }
+      return { pages, items };
+    } catch (error) {
+      if (error instanceof ChannelAuthFailed) {
+        await this.health.authFailed(channelId, error);
+        this.logger.warn(
+          { channelId, err: error.message },
+          'channel credentials refused; polling stopped',
+        );
+        return { skipped: 'credentials refused' };
+      }
+      if (error instanceof ChannelRateLimited) {
+        await this.health.rateLimited(channelId, error, error.retryAfterMs);
+        this.logger.warn(
+          { channelId, retryAfterMs: error.retryAfterMs },
+          'channel throttled; backing off',
+        );
+        return { skipped: 'throttled' };
+      }
+      await this.health.failed(channelId, error);
+      throw error;
+    }
+  }
+}

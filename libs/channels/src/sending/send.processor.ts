@@ -1,0 +1,125 @@
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { type Job, UnrecoverableError } from 'bullmq';
+import { Prisma, PrismaService } from '@svara/database';
+import { type JobOf, JobWorkers, PROVISIONAL_ID_PREFIX } from '@svara/pipeline';
+import type { OutgoingMessage } from '../channel-adapter';
+import { ChannelAdapters } from '../channel-adapters.service';
+import { ChannelAuthFailed, ChannelError, SendRefused } from '../channel-errors';
+import { ChannelHealthRecorder } from '../polling/channel-health';
+
+export type SendOutcome = { externalId: string } | { skipped: string };
+
+/**
+ * Sends a QUEUED outbound message on its thread's channel. Temporary errors
+ * are retried with backoff; a refusal, or the last failed attempt, leaves the
+ * message FAILED with the reason, for the agent to see.
+ */
+@Injectable()
+export class SendProcessor implements OnApplicationBootstrap {
+  private readonly logger = new Logger(SendProcessor.name);
+
+  constructor(
+    private readonly workers: JobWorkers,
+    private readonly prisma: PrismaService,
+    private readonly adapters: ChannelAdapters,
+    private readonly health: ChannelHealthRecorder,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.workers.start('outbound', { 'send-message': (job) => this.send(job) }, { concurrency: 8 });
+  }
+
+  async send(job: Job<JobOf<'send-message'>>): Promise<SendOutcome> {
+    const { messageId } = job.data;
+    const message = await this.prisma.message.findUnique({
+      where: { id: messageId },
+      include: { channel: true, thread: true },
+    });
+    if (!message || message.direction !== 'OUTBOUND') return { skipped: 'not an outbound message' };
+    if (message.deliveryStatus !== 'QUEUED')
+      return { skipped: `already ${message.deliveryStatus}` };
+
+    try {
+      const adapter = this.adapters.get(message.channel.type);
+      if (!adapter.send)
+        throw new SendRefused(`${message.channel.type} channels cannot send replies`);
+      const result = await adapter.send(
+        this.adapters.contextOf(message.channel),
+        await this.outgoing(message),
+      );
+      await this.markSent(messageId, result.externalId, result.sentAt ?? new Date());
+      return { externalId: result.externalId };
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      if (error instanceof ChannelAuthFailed)
+        await this.health.authFailed(message.channelId, error);
+      const final =
+        error instanceof SendRefused ||
+        error instanceof ChannelAuthFailed ||
+        job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      if (final) {
+        await this.prisma.message.update({
+          where: { id: messageId },
+          data: { deliveryStatus: 'FAILED', deliveryError: reason.slice(0, 1000) },
+        });
+        this.logger.warn({ messageId, err: reason }, 'message not sent');
+        if (error instanceof ChannelError) throw new UnrecoverableError(reason);
+      }
+      throw error;
+    }
+  }
+
+  private async outgoing(
+    message: Prisma.MessageGetPayload<{ include: { thread: true } }>,
+  ): Promise<OutgoingMessage> {
+    const { thread } = message;
+    const [lastInbound, history, identities] = await Promise.all([
+      this.prisma.message.findFirst({
+        where: { threadId: thread.id, direction: 'INBOUND', automatic: false },
+        orderBy: { sentAt: 'desc' },
+        select: { externalId: true, sentAt: true, authorAddress: true },
+      }),
+      this.prisma.message.findMany({
+        where: { threadId: thread.id, direction: { not: 'NOTE' } },
+        orderBy: [{ sentAt: 'asc' }, { id: 'asc' }],
+        select: { externalId: true },
+      }),
+      thread.contactId
+        ? this.prisma.contactIdentity.findMany({
+            where: { contactId: thread.contactId, scope: { in: [message.channelId, 'global'] } },
+            orderBy: { createdAt: 'asc' },
+          })
+        : Promise.resolve([]),
+    ]);
+    const recipient =
+      identities.find((identity) => identity.scope === message.channelId) ?? identities[0] ?? null;
+    return {
+      messageId: message.id,
+      text: message.text,
+      thread: { id: thread.id, externalId: thread.externalId, subject: thread.subject },
+      recipient: recipient && {
+        type: recipient.type,
+        value: recipient.value,
+        displayName: recipient.displayName,
+      },
+      lastInbound,
+      threadExternalIds: history
+        .map((row) => row.externalId)
+        .filter((id) => !id.startsWith(PROVISIONAL_ID_PREFIX)),
+    };
+  }
+
+  private async markSent(messageId: string, externalId: string, sentAt: Date): Promise<void> {
+    const sent = { deliveryStatus: 'SENT' as const, deliveryError: null, sentAt };
+    try {
+      await this.prisma.message.update({ where: { id: messageId }, data: { ...sent, externalId } });
+    } catch (error) {
+      // The source's echo of this message was polled first and is stored
+      // under the same id; keep ours (it has the author) and note the clash.
+      if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002'))
+        throw error;
+      this.logger.warn({ messageId, externalId }, 'sent message was already ingested as an echo');
+      await this.prisma.message.update({ where: { id: messageId }, data: sent });
+    }
+  }
+}

@@ -1,0 +1,8 @@
+export {
+  MailNotConfigured,
+  Mailer,
+  type OutgoingMail,
+  type SentMail,
+  smtpOptions,
+} from './mailer.service';
+export { NotificationsModule } from './notifications.module';

@@ -1,0 +1,3 @@
+export { deriveKey } from './derive-key';
+export { SecretBox, SecretsUnreadable } from './secret-box';
+export { SecretsModule } from './secrets.module';
