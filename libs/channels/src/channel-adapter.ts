@@ -53,4 +53,6 @@ export interface ChannelAdapter extends ItemNormalizer {
   /** Reads what is new after `cursor` (null on the first poll: start at channel.backfillSince). */
   poll?(context: ChannelContext, cursor: unknown): Promise<PollResult>;
   send?(context: ChannelContext, message: OutgoingMessage): Promise<SendResult>;
+  /** Proves the credentials work (for the admin's "test connection"); throws a ChannelError saying why not. */
+  testConnection?(context: ChannelContext): Promise<void>;
 }
