@@ -5,9 +5,13 @@ import { LeaderLease } from '../queues/leader-lease';
 import { OutboundMessages } from '../outbound/outbound-messages.service';
 import { InboundBatches } from './inbound-batches.service';
 
-const SWEEP_EVERY_MS = 10_000;
-/** A batch younger than this is most likely still on its way through the queue. */
-const STALE_AFTER_MS = 30_000;
+const SWEEP_EVERY_MS = 5_000;
+/**
+ * Work younger than this is left alone: its job is most likely being queued
+ * right now. Older work is re-queued only when its job is missing from Redis,
+ * so a short delay is safe.
+ */
+const STALE_AFTER_MS = 10_000;
 
 /** Scheduler tick: re-queue accepted work whose jobs were lost. One replica at a time. */
 @Injectable()
