@@ -81,7 +81,7 @@ describe('a worker killed mid-batch', () => {
   it('finishes its running job before exiting on SIGTERM', async () => {
     const channel = await createWebFormChannel(prisma);
     // Large enough to be in flight when the signal arrives, small enough to finish well within 10 s.
-    const items = Array.from({ length: 1500 }, () => webFormItem());
+    const items = Array.from({ length: 600 }, () => webFormItem());
     const batchId = await api.app.get(InboundBatches).accept(channel.id, 'FORM', items);
     const worker = spawnApp('worker');
     await eventually(

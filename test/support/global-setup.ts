@@ -1,24 +1,26 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import Redis from 'ioredis';
-import { newTestDatabaseUrl, TEST_REDIS_URL, TEST_STATE_ENV } from './test-database';
+import {
+  newTestDatabaseUrl,
+  newTestRedisPrefix,
+  TEST_PREFIX_ENV,
+  TEST_STATE_ENV,
+} from './test-database';
 import { testEnv } from './test-env';
 
 const MIGRATE_CLI = path.resolve(__dirname, '../../dist/libs/database/src/migrations/cli.js');
 
 /**
  * Once per run: a fresh database with every migration applied by the real
- * migrate command (`npm run db:migrate`), and an empty Redis database.
+ * migrate command (`npm run db:migrate`), and a Redis key prefix of its own.
  */
 export default async function globalSetup(): Promise<void> {
   if (!existsSync(MIGRATE_CLI)) throw new Error('Integration tests need `npm run build` first');
   process.env[TEST_STATE_ENV] = newTestDatabaseUrl();
+  process.env[TEST_PREFIX_ENV] = newTestRedisPrefix();
   execFileSync(process.execPath, [MIGRATE_CLI, 'deploy'], {
     env: { ...process.env, ...testEnv() },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  const redis = new Redis(TEST_REDIS_URL);
-  await redis.flushdb();
-  await redis.quit();
 }

@@ -1,7 +1,18 @@
 import { Client } from 'pg';
-import { TEST_STATE_ENV } from './test-database';
+import Redis from 'ioredis';
+import { TEST_PREFIX_ENV, TEST_REDIS_URL, TEST_STATE_ENV } from './test-database';
+
+async function dropRedisKeys(prefix: string): Promise<void> {
+  const redis = new Redis(TEST_REDIS_URL);
+  for await (const keys of redis.scanStream({ match: `${prefix}:*`, count: 1000 })) {
+    if ((keys as string[]).length) await redis.unlink(...(keys as string[]));
+  }
+  await redis.quit();
+}
 
 export default async function globalTeardown(): Promise<void> {
+  const prefix = process.env[TEST_PREFIX_ENV];
+  if (prefix) await dropRedisKeys(prefix);
   const url = process.env[TEST_STATE_ENV];
   if (!url) return;
   const name = new URL(url).pathname.slice(1);

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 
-/** The throw-away database and Redis of this test run. */
+/** The throw-away database and Redis namespace of this test run, set by global-setup. */
 export const TEST_STATE_ENV = 'SVARA_TEST_DATABASE_URL';
+export const TEST_PREFIX_ENV = 'SVARA_TEST_REDIS_PREFIX';
 
 export function newTestDatabaseUrl(): string {
   const base = new URL(
@@ -11,5 +12,7 @@ export function newTestDatabaseUrl(): string {
   return base.toString();
 }
 
-/** Redis database 15 by default, emptied at the start of each run. */
+export const newTestRedisPrefix = () => `svara-test-${randomBytes(4).toString('hex')}`;
+
+/** Redis database 15 by default; each run keeps to its own key prefix inside it. */
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/15';

@@ -1,4 +1,4 @@
-import { TEST_REDIS_URL, TEST_STATE_ENV } from './test-database';
+import { TEST_PREFIX_ENV, TEST_REDIS_URL, TEST_STATE_ENV } from './test-database';
 
 export const TEST_SECRETS_KEY = '0f'.repeat(32);
 
@@ -9,6 +9,7 @@ export function testEnv(overrides: Record<string, string> = {}): Record<string, 
     NODE_ENV: 'test',
     DATABASE_URL: databaseUrl,
     REDIS_URL: TEST_REDIS_URL,
+    REDIS_PREFIX: process.env[TEST_PREFIX_ENV] ?? 'svara-test',
     SECRETS_KEY: TEST_SECRETS_KEY,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     JOB_LOCK_SECONDS: '3',

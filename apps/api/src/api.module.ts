@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
@@ -24,6 +25,15 @@ export function apiModule(config: AppConfig) {
         useFactory: (appConfig: AppConfig, redis: RedisClient) => ({
           throttlers: [{ name: 'public', ttl: 60_000, limit: appConfig.formRateLimitPerMinute }],
           storage: new ThrottlerStorageRedisService(redis),
+          // Keys in Svara's namespace; the client's address only as a hash.
+          generateKey: (context, tracker, name) =>
+            redis.key(
+              'throttle',
+              name,
+              createHash('sha256')
+                .update(`${context.getClass().name}.${context.getHandler().name}:${tracker}`)
+                .digest('base64url'),
+            ),
         }),
       }),
       AuthModule,

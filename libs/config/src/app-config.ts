@@ -15,6 +15,7 @@ export class AppConfig {
   readonly env!: NodeEnvironment;
   readonly databaseUrl!: string;
   readonly redisUrl!: string;
+  readonly redisPrefix!: string;
   readonly port!: number;
   readonly publicUrl!: string;
   readonly smtpUrl?: string;
@@ -76,6 +77,7 @@ export function loadConfig(source: NodeJS.ProcessEnv): AppConfig {
     env: env.NODE_ENV,
     databaseUrl: env.DATABASE_URL,
     redisUrl: env.REDIS_URL,
+    redisPrefix: env.REDIS_PREFIX,
     port: env.PORT,
     publicUrl: env.PUBLIC_URL.replace(/\/+$/, ''),
     smtpUrl: env.SMTP_URL,

@@ -33,6 +33,12 @@ export class Environment {
   @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false, require_protocol: true })
   REDIS_URL = 'redis://127.0.0.1:6379';
 
+  /** Namespace of every Redis key Svara writes, so installations (or test runs) can share a Redis. */
+  @Matches(/^[A-Za-z0-9_.-]{1,50}$/, {
+    message: 'REDIS_PREFIX may hold letters, digits, _ . - (1-50)',
+  })
+  REDIS_PREFIX = 'svara';
+
   @Type(() => Number)
   @IsInt()
   @Min(0)

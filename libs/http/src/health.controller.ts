@@ -1,25 +1,17 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { withTimeout } from '@svara/common';
 import { PrismaService, RedisClient } from '@svara/database';
 import { Public } from './public.decorator';
 
 type Status = 'up' | 'down';
 
-const withTimeout = async (check: Promise<unknown>, ms = 2000): Promise<Status> => {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    await Promise.race([
-      check,
-      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), ms))),
-    ]);
-    return 'up';
-  } catch {
-    return 'down';
-  } finally {
-    clearTimeout(timer);
-  }
-};
+const statusOf = (check: Promise<unknown>): Promise<Status> =>
+  withTimeout(check, 2000).then(
+    () => 'up',
+    () => 'down',
+  );
 
 @ApiTags('health')
 @Controller('health')
@@ -34,8 +26,8 @@ export class HealthController {
   @ApiOperation({ summary: 'Status of Postgres and Redis; 503 when either is down' })
   async health(@Res({ passthrough: true }) res: Response) {
     const [postgres, redis] = await Promise.all([
-      withTimeout(this.prisma.$queryRaw`SELECT 1`),
-      withTimeout(this.redis.ping()),
+      statusOf(this.prisma.$queryRaw`SELECT 1`),
+      statusOf(this.redis.ping()),
     ]);
     const status = postgres === 'up' && redis === 'up' ? 'ok' : 'unavailable';
     res.status(status === 'ok' ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);

@@ -3,3 +3,4 @@ export { type ErrorBody, ErrorResponseFilter } from './error-response.filter';
 export { HealthController } from './health.controller';
 export { IS_PUBLIC, Public } from './public.decorator';
 export { strictValidationPipe } from './validation';
+export { RateLimitGuard } from './rate-limit.guard';

@@ -20,7 +20,7 @@ export class PollSchedulerCron implements OnApplicationShutdown {
     private readonly adapters: ChannelAdapters,
     private readonly polls: ChannelPolls,
   ) {
-    this.lease = new LeaderLease(redis, 'svara:lease:poll-scheduler', TICK_MS * 3);
+    this.lease = new LeaderLease(redis, redis.key('lease', 'poll-scheduler'), TICK_MS * 3);
   }
 
   @Interval(TICK_MS)

@@ -20,9 +20,8 @@ import {
   ApiTags,
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
 import { PrismaService } from '@svara/database';
-import { Public } from '@svara/http';
+import { Public, RateLimitGuard } from '@svara/http';
 import { InboundBatches } from '@svara/pipeline';
 import { SubmissionAcceptedDto, WebFormSubmissionDto } from './dto/web-form-submission.dto';
 import type { WebFormItem } from './web-form-item';
@@ -37,7 +36,7 @@ export class WebFormController {
   ) {}
 
   @Public()
-  @UseGuards(ThrottlerGuard)
+  @UseGuards(RateLimitGuard)
   @Post(':channelId/submissions')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiConsumes('application/json', 'application/x-www-form-urlencoded')

@@ -1,7 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { withTimeout } from '@svara/common';
 import { type InboundSource, Prisma, PrismaService } from '@svara/database';
 import { jobId } from '../job-catalogue';
 import { JobQueues } from '../queues/job-queues.service';
+import { ENQUEUE_WAIT_MS } from '../queues/job-queues.service';
 
 /**
  * Accepts raw items from a source. They are stored in Postgres before the
@@ -31,13 +33,19 @@ export class InboundBatches {
     return batch.id;
   }
 
-  /** Queues a stored batch. Failing here loses nothing: the sweep retries. */
+  /**
+   * Queues a stored batch. Failing here loses nothing: the sweep retries. It
+   * waits at most ENQUEUE_WAIT_MS, so intake answers during a Redis outage.
+   */
   async enqueue(batchId: string, correlationId?: string): Promise<boolean> {
     try {
-      await this.queues.add(
-        'ingest-batch',
-        { batchId, correlationId },
-        { jobId: jobId.ingestBatch(batchId) },
+      await withTimeout(
+        this.queues.add(
+          'ingest-batch',
+          { batchId, correlationId },
+          { jobId: jobId.ingestBatch(batchId) },
+        ),
+        ENQUEUE_WAIT_MS,
       );
       return true;
     } catch (error) {

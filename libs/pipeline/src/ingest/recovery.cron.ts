@@ -25,7 +25,7 @@ export class InboundRecoveryCron implements OnApplicationShutdown {
     private readonly batches: InboundBatches,
     private readonly outbound: OutboundMessages,
   ) {
-    this.lease = new LeaderLease(redis, 'svara:lease:inbound-recovery', SWEEP_EVERY_MS * 3);
+    this.lease = new LeaderLease(redis, redis.key('lease', 'inbound-recovery'), SWEEP_EVERY_MS * 3);
   }
 
   @Interval(SWEEP_EVERY_MS)

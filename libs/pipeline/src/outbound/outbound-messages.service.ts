@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
+import { withTimeout } from '@svara/common';
 import { type Message, PrismaService } from '@svara/database';
 import { jobId } from '../job-catalogue';
 import { JobQueues } from '../queues/job-queues.service';
+import { ENQUEUE_WAIT_MS } from '../queues/job-queues.service';
 
 /** Svara's id for an outgoing message until its channel returns the source's own id. */
 export const PROVISIONAL_ID_PREFIX = 'svara-';
@@ -50,14 +52,17 @@ export class OutboundMessages {
 
   async enqueue(messageId: string, correlationId?: string): Promise<boolean> {
     try {
-      await this.queues.add(
-        'send-message',
-        { messageId, correlationId },
-        {
-          jobId: jobId.sendMessage(messageId),
-          attempts: 6,
-          backoff: { type: 'exponential', delay: 5000 },
-        },
+      await withTimeout(
+        this.queues.add(
+          'send-message',
+          { messageId, correlationId },
+          {
+            jobId: jobId.sendMessage(messageId),
+            attempts: 6,
+            backoff: { type: 'exponential', delay: 5000 },
+          },
+        ),
+        ENQUEUE_WAIT_MS,
       );
       return true;
     } catch (error) {

@@ -1,8 +1,11 @@
-import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { type JobsOptions, Queue } from 'bullmq';
 import { AppConfig } from '@svara/config';
 import { JOB_QUEUE, type JobName, type JobOf, type QueueName } from '../job-catalogue';
-import { bullConnection } from './redis-connection';
+import { bullConnection, bullPrefix } from './redis-connection';
+
+/** How long a producer waits for Redis before leaving the job to the recovery sweep. */
+export const ENQUEUE_WAIT_MS = 2000;
 
 const DEFAULT_JOB_OPTIONS: JobsOptions = {
   attempts: 8,
@@ -14,6 +17,7 @@ const DEFAULT_JOB_OPTIONS: JobsOptions = {
 /** The one place producers add jobs: the catalogue decides the queue, the caller the id. */
 @Injectable()
 export class JobQueues implements OnApplicationShutdown {
+  private readonly logger = new Logger(JobQueues.name);
   private readonly queues = new Map<QueueName, Queue>();
 
   constructor(private readonly config: AppConfig) {}
@@ -23,8 +27,13 @@ export class JobQueues implements OnApplicationShutdown {
     if (!queue) {
       queue = new Queue(name, {
         connection: bullConnection(this.config),
+        prefix: bullPrefix(this.config),
         defaultJobOptions: DEFAULT_JOB_OPTIONS,
       });
+      // Connection errors are retried by ioredis; log them instead of crashing on them.
+      queue.on('error', (error) =>
+        this.logger.warn({ queue: name, err: error.message }, 'queue connection error'),
+      );
       this.queues.set(name, queue);
     }
     return queue;

@@ -2,7 +2,7 @@ import { type BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/comm
 import { type Job, Worker } from 'bullmq';
 import { AppConfig } from '@svara/config';
 import { type JobOf, type JobsOn, type QueueName, jobNamesOf } from '../job-catalogue';
-import { bullConnection } from './redis-connection';
+import { bullConnection, bullPrefix } from './redis-connection';
 
 /** One handler per job name of a queue; the compiler and the start-up check both insist. */
 export type JobHandlers<Queue extends QueueName> = {
@@ -43,6 +43,7 @@ export class JobWorkers implements BeforeApplicationShutdown {
       },
       {
         connection: bullConnection(this.config),
+        prefix: bullPrefix(this.config),
         concurrency: options.concurrency,
         lockDuration: this.config.jobLockSeconds * 1000,
         stalledInterval: Math.max(1000, (this.config.jobLockSeconds * 1000) / 2),

@@ -5,3 +5,6 @@ import type { AppConfig } from '@svara/config';
 export function bullConnection(config: AppConfig): ConnectionOptions {
   return { url: config.redisUrl, maxRetriesPerRequest: null, enableOfflineQueue: true };
 }
+
+/** Where BullMQ keeps its keys, inside Svara's namespace. */
+export const bullPrefix = (config: AppConfig) => `${config.redisPrefix}:bull`;
