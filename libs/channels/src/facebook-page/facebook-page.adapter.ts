@@ -109,9 +109,6 @@ export class FacebookPageAdapter implements ChannelAdapter {
   }
 
   private session(context: ChannelContext): GraphSession {
-    return this.graph.session(
-      context.channel.id,
-      requireSetting(context.secrets, 'pageAccessToken', 'secrets'),
-    );
+    return this.graph.session(requireSetting(context.secrets, 'pageAccessToken', 'secrets'));
   }
 }

@@ -21,32 +21,10 @@ export interface GraphPage<T> {
   after?: string;
 }
 
-/**
- * Reads of a channel pause while Meta's usage headers say it is near its
- * limit, so Svara backs off before Meta starts refusing. Per process; the
- * poller also records the pause on the channel for every other process.
- */
-class UsagePauses {
-  private readonly until = new Map<string, number>();
-
-  remainingMs(key: string): number {
-    const until = this.until.get(key);
-    if (until === undefined) return 0;
-    const left = until - Date.now();
-    if (left <= 0) this.until.delete(key);
-    return Math.max(0, left);
-  }
-
-  pause(key: string, ms: number): void {
-    this.until.set(key, Math.max(this.until.get(key) ?? 0, Date.now() + ms));
-  }
-}
-
 /** The Graph API over HTTP, at META_GRAPH_URL and META_GRAPH_VERSION. */
 @Injectable()
 export class GraphApi {
   private readonly http: AxiosInstance;
-  private readonly pauses = new UsagePauses();
 
   constructor(config: AppConfig) {
     this.http = axios.create({
@@ -58,17 +36,23 @@ export class GraphApi {
     });
   }
 
-  /** Requests on behalf of one channel with its token. */
-  session(channelId: string, accessToken: string): GraphSession {
-    return new GraphSession(this.http, this.pauses, channelId, accessToken);
+  /** Requests with one channel's token, for one step of work (a page of a poll, a send). */
+  session(accessToken: string): GraphSession {
+    return new GraphSession(this.http, accessToken);
   }
 }
 
+/**
+ * Once an answer's usage headers say the app or Page is near Meta's limit,
+ * further reads of the session are refused as throttled, so the poller backs
+ * the channel off before Meta starts refusing. What was read is read again
+ * after the pause; nothing is lost.
+ */
 export class GraphSession {
+  private pausedUntil = 0;
+
   constructor(
     private readonly http: AxiosInstance,
-    private readonly pauses: UsagePauses,
-    private readonly channelId: string,
     private readonly accessToken: string,
   ) {}
 
@@ -115,14 +99,12 @@ export class GraphSession {
     body: object | undefined,
     purpose: GraphPurpose,
   ): Promise<T> {
-    if (purpose === 'read') {
-      const pausedMs = this.pauses.remainingMs(this.channelId);
-      if (pausedMs > 0) {
-        throw new ChannelRateLimited(
-          'Meta reports this app or Page near its rate limit; reading is paused',
-          pausedMs,
-        );
-      }
+    const pausedMs = this.pausedUntil - Date.now();
+    if (purpose === 'read' && pausedMs > 0) {
+      throw new ChannelRateLimited(
+        'Meta reports this app or Page near its rate limit; reading is paused',
+        pausedMs,
+      );
     }
     let response: AxiosResponse;
     try {
@@ -144,7 +126,7 @@ export class GraphSession {
       (response.data && typeof response.data === 'object' && 'error' in response.data);
     if (isError) throw graphErrorOf(response.status, response.data, headers, purpose);
     const pauseMs = usagePauseMs(readUsage(headers));
-    if (pauseMs > 0) this.pauses.pause(this.channelId, pauseMs);
+    if (pauseMs > 0) this.pausedUntil = Math.max(this.pausedUntil, Date.now() + pauseMs);
     return response.data as T;
   }
 }

@@ -103,7 +103,10 @@ export class MetaPoller {
 
 const later = (a: Date, b: Date) => (a > b ? a : b);
 
-/** Runs `work` over `items`, at most `limit` at a time, keeping the order of results. */
+/**
+ * Runs `work` over `items`, at most `limit` at a time, keeping the order of
+ * results. After a failure no new work starts, and the first failure is thrown.
+ */
 export async function mapLimited<T, R>(
   items: T[],
   limit: number,
@@ -111,12 +114,20 @@ export async function mapLimited<T, R>(
 ): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
+  let failed = false;
   const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
+    while (!failed && next < items.length) {
       const index = next++;
-      results[index] = await work(items[index]!);
+      try {
+        results[index] = await work(items[index]!);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
     }
   });
-  await Promise.all(lanes);
+  const settled = await Promise.allSettled(lanes);
+  const failure = settled.find((lane) => lane.status === 'rejected');
+  if (failure) throw (failure as PromiseRejectedResult).reason;
   return results;
 }
