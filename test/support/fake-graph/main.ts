@@ -2,12 +2,28 @@
 //   npm run fake-graph   (PORT=4010 by default)
 // Point Svara at it with META_GRAPH_URL=http://127.0.0.1:4010 and connect a
 // FACEBOOK_PAGE channel with the page id and token printed below.
+//
+// FAKE_GRAPH_MESSENGER=1000x100 serves a Page with 1,000 conversations of 100
+// messages instead of the demo data. Started by another Node process (fork),
+// it reports its address over IPC and answers 'stats' with its request count.
+import { seedMessenger } from './seed';
 import { FakeGraphServer } from './server';
 
 async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 4010);
   const fake = new FakeGraphServer(process.env.META_GRAPH_VERSION ?? 'v23.0');
   const { store } = fake;
+  const messenger = /^(\d+)x(\d+)$/.exec(process.env.FAKE_GRAPH_MESSENGER ?? '');
+  if (messenger) {
+    const page = store.addPage({ name: 'Benchmark kommun' });
+    const messages = seedMessenger(store, page, {
+      conversations: Number(messenger[1]),
+      messagesPerConversation: Number(messenger[2]),
+    });
+    await fake.listen(port, process.env.HOST ?? '127.0.0.1');
+    report(fake, { pageId: page.id, token: page.token, messages });
+    return;
+  }
   const page = store.addPage({
     id: '101000000000001',
     name: 'Sundsvalls kommun',
@@ -76,9 +92,19 @@ async function main(): Promise<void> {
   console.log(
     `  INSTAGRAM      config {"igUserId":"${instagram.id}","pageId":"${page.id}"}  secrets {"accessToken":"${instagram.token}"}`,
   );
+  report(fake, { pageId: page.id, token: page.token, instagramId: instagram.id });
+}
+
+function report(fake: FakeGraphServer, seeded: Record<string, unknown>): void {
   const stop = () => void fake.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  if (!process.send) return;
+  process.send({ url: fake.url, version: fake.version, ...seeded });
+  process.on('message', (message) => {
+    if (message === 'stats') process.send!({ requests: fake.requests.length });
+  });
+  process.on('disconnect', stop);
 }
 
 void main();

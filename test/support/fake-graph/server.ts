@@ -437,10 +437,7 @@ export class FakeGraphServer {
     const account = this.store.accounts.get(id);
     if (account)
       return account.kind === 'page' ? { id, name: account.name } : { id, username: account.name };
-    for (const conversation of this.store.conversations.values()) {
-      if (conversation.person.id === id) return conversation.person;
-    }
-    return { id };
+    return this.store.people.get(id) ?? { id };
   }
 
   private participant(id: string, platform: 'messenger' | 'instagram') {

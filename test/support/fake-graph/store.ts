@@ -72,9 +72,12 @@ const opaque = (prefix: string) => `${prefix}${randomBytes(12).toString('base64u
 export class GraphStore {
   readonly accounts = new Map<string, FakeAccount>();
   readonly conversations = new Map<string, FakeConversation>();
+  private readonly conversationByPerson = new Map<string, FakeConversation>();
   readonly messages = new Map<string, FakeMessage>();
   readonly objects = new Map<string, FakeObject>();
   readonly comments = new Map<string, FakeComment>();
+  /** Everyone who has written to an account, by id. */
+  readonly people = new Map<string, FakePerson>();
   /** Revoked or expired tokens. */
   readonly deadTokens = new Set<string>();
 
@@ -108,11 +111,7 @@ export class GraphStore {
   }
 
   conversationWith(ownerId: string, personId: string): FakeConversation | undefined {
-    for (const conversation of this.conversations.values()) {
-      if (conversation.ownerId === ownerId && conversation.person.id === personId)
-        return conversation;
-    }
-    return undefined;
+    return this.conversationByPerson.get(`${ownerId}/${personId}`);
   }
 
   /** A person writes to the account (Messenger or Instagram direct). */
@@ -137,6 +136,7 @@ export class GraphStore {
   private ensureConversation(ownerId: string, person: FakePerson): FakeConversation {
     const existing = this.conversationWith(ownerId, person.id);
     if (existing) return existing;
+    this.people.set(person.id, person);
     const owner = this.requireAccount(ownerId);
     const conversation: FakeConversation = {
       id: owner.kind === 'page' ? opaque('t_') : opaque('aWdfZAG06'),
@@ -147,6 +147,7 @@ export class GraphStore {
       messages: [],
     };
     this.conversations.set(conversation.id, conversation);
+    this.conversationByPerson.set(`${ownerId}/${person.id}`, conversation);
     return conversation;
   }
 
@@ -165,8 +166,11 @@ export class GraphStore {
       createdAt: at,
       attachments,
     };
+    const last = conversation.messages.at(-1);
     conversation.messages.push(message);
-    conversation.messages.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+    if (last && last.createdAt > at) {
+      conversation.messages.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+    }
     if (at > conversation.updatedAt) conversation.updatedAt = at;
     this.messages.set(message.id, message);
     return message;
