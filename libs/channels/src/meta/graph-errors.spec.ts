@@ -59,6 +59,13 @@ describe('graphErrorOf', () => {
   it('refuses a reply outside the 24-hour window with a message for the agent', () => {
     const mapped = graphErrorOf(400, error(10, { error_subcode: 2018278 }), {}, 'send');
     expect(mapped).toEqual(new SendRefused(OUTSIDE_WINDOW_MESSAGE));
+    const bySubcodeless = graphErrorOf(
+      400,
+      error(10, { message: '(#10) This message is sent outside of allowed window.' }),
+      {},
+      'send',
+    );
+    expect(bySubcodeless).toEqual(new SendRefused(OUTSIDE_WINDOW_MESSAGE));
   });
 
   it('leaves 5xx, transient and unknown answers to be retried', () => {

@@ -134,9 +134,10 @@ export function graphErrorOf(
   if (code !== undefined && TOKEN_INVALID_CODES.has(code)) {
     return new ChannelAuthFailed(`The access token is invalid or expired. ${what}`);
   }
-  if (purpose === 'send' && code === 10 && error?.error_subcode === OUTSIDE_WINDOW_SUBCODE) {
-    return new SendRefused(OUTSIDE_WINDOW_MESSAGE);
-  }
+  const outsideWindow =
+    error?.error_subcode === OUTSIDE_WINDOW_SUBCODE ||
+    /outside of allowed window/i.test(error?.message ?? '');
+  if (purpose === 'send' && outsideWindow) return new SendRefused(OUTSIDE_WINDOW_MESSAGE);
   if (code === 10 || (code !== undefined && code >= 200 && code <= 299)) {
     return new ChannelAuthFailed(`The access token lacks a permission Svara needs. ${what}`);
   }
