@@ -374,8 +374,13 @@ describe('Facebook Page channel against the fake Graph API', () => {
       const page = fake.store.addPage({ name: 'Ekokommunen' });
       const channel = await createMetaChannel(worker, page);
       const person = { id: '7700000000000001', name: 'Nils' };
-      const question = fake.store.receiveMessage(page.id, person, 'Hej!');
-      const answer = fake.store.sendMessage(page.id, person.id, 'Hej Nils, vad gäller det?');
+      const question = fake.store.receiveMessage(page.id, person, 'Hej!', minutesAgo(2));
+      const answer = fake.store.sendMessage(
+        page.id,
+        person.id,
+        'Hej Nils, vad gäller det?',
+        minutesAgo(1),
+      );
       await deliver(messageWebhook(fake.store, question)).expect(200);
       await deliver(messageWebhook(fake.store, answer)).expect(200);
       await ingested(worker, channel.id);
