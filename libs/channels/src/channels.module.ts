@@ -4,6 +4,8 @@ import { ITEM_NORMALIZERS, type ItemNormalizer, PipelineModule } from '@svara/pi
 import { ChannelsAdminController } from './admin/channels-admin.controller';
 import { ChannelsAdminService } from './admin/channels-admin.service';
 import { ChannelAdapters } from './channel-adapters.service';
+import { GraphApi } from './meta/graph-api.service';
+import { MetaWebhookController } from './meta/meta-webhook.controller';
 import { ChannelHealthRecorder } from './polling/channel-health';
 import { ChannelPolls } from './polling/channel-polls.service';
 import { PollSchedulerCron } from './polling/poll-scheduler.cron';
@@ -22,6 +24,7 @@ import { WebFormController } from './web-form/web-form.controller';
       inject: CHANNEL_ADAPTERS,
       useFactory: (...adapters: ItemNormalizer[]) => adapters,
     },
+    GraphApi,
     ChannelAdapters,
     ChannelPolls,
     ChannelHealthRecorder,
@@ -34,7 +37,7 @@ export class ChannelsModule {
     return {
       module: ChannelsApiModule,
       imports: [ChannelsModule, PipelineModule],
-      controllers: [WebFormController, ChannelsAdminController],
+      controllers: [WebFormController, MetaWebhookController, ChannelsAdminController],
       providers: [ChannelsAdminService],
     };
   }

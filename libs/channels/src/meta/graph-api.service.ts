@@ -1,0 +1,136 @@
+import { Injectable } from '@nestjs/common';
+import axios, { type AxiosInstance, type AxiosResponse, type Method } from 'axios';
+import { AppConfig } from '@svara/config';
+import { ChannelRateLimited } from '../channel-errors';
+import {
+  GraphRequestFailed,
+  type GraphPurpose,
+  graphErrorOf,
+  readUsage,
+  usagePauseMs,
+} from './graph-errors';
+import type { GraphList } from './graph-types';
+
+const REQUEST_TIMEOUT_MS = 30_000;
+
+type Params = Record<string, string | number | undefined>;
+
+/** One page of a Graph list, and where the next one starts (absent at the end). */
+export interface GraphPage<T> {
+  data: T[];
+  after?: string;
+}
+
+/** The Graph API over HTTP, at META_GRAPH_URL and META_GRAPH_VERSION. */
+@Injectable()
+export class GraphApi {
+  private readonly http: AxiosInstance;
+
+  constructor(config: AppConfig) {
+    this.http = axios.create({
+      baseURL: `${config.meta.graphUrl}/${config.meta.graphVersion}`,
+      timeout: REQUEST_TIMEOUT_MS,
+      // Every status is read here, so Graph's error body decides what it means.
+      validateStatus: () => true,
+      headers: { accept: 'application/json' },
+    });
+  }
+
+  /** Requests with one channel's token, for one step of work (a page of a poll, a send). */
+  session(accessToken: string): GraphSession {
+    return new GraphSession(this.http, accessToken);
+  }
+}
+
+/**
+ * Once an answer's usage headers say the app or Page is near Meta's limit,
+ * further reads of the session are refused as throttled, so the poller backs
+ * the channel off before Meta starts refusing. What was read is read again
+ * after the pause; nothing is lost.
+ */
+export class GraphSession {
+  private pausedUntil = 0;
+
+  constructor(
+    private readonly http: AxiosInstance,
+    private readonly accessToken: string,
+  ) {}
+
+  get<T>(path: string, params: Params = {}): Promise<T> {
+    return this.request<T>('GET', path, params, undefined, 'read');
+  }
+
+  /** One page of a list edge; `after` continues where the previous page ended. */
+  async page<T>(path: string, params: Params, after?: string): Promise<GraphPage<T>> {
+    const list = await this.get<GraphList<T>>(path, { ...params, after });
+    if (!list || !Array.isArray(list.data)) {
+      throw new GraphRequestFailed(`Meta Graph API: ${path} did not answer with a list`, 200);
+    }
+    // Only `next` says there is more; a short page is not the end.
+    const more = list.paging?.next ? list.paging.cursors?.after : undefined;
+    return { data: list.data, after: more };
+  }
+
+  /** Every item of a list edge, page by page, until `enough` says to stop. */
+  async collect<T>(
+    path: string,
+    params: Params,
+    enough: (page: T[]) => boolean = () => false,
+  ): Promise<T[]> {
+    const items: T[] = [];
+    let after: string | undefined;
+    do {
+      const page = await this.page<T>(path, params, after);
+      items.push(...page.data);
+      if (enough(page.data)) break;
+      after = page.after;
+    } while (after);
+    return items;
+  }
+
+  post<T>(path: string, body: object): Promise<T> {
+    return this.request<T>('POST', path, {}, body, 'send');
+  }
+
+  private async request<T>(
+    method: Method,
+    path: string,
+    params: Params,
+    body: object | undefined,
+    purpose: GraphPurpose,
+  ): Promise<T> {
+    const pausedMs = this.pausedUntil - Date.now();
+    if (purpose === 'read' && pausedMs > 0) {
+      throw new ChannelRateLimited(
+        'Meta reports this app or Page near its rate limit; reading is paused',
+        pausedMs,
+      );
+    }
+    let response: AxiosResponse;
+    try {
+      response = await this.http.request({
+        method,
+        url: path,
+        params: Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined)),
+        data: body,
+        // In a header, never in the URL, so the token stays out of logs and error messages.
+        headers: { authorization: `Bearer ${this.accessToken}` },
+      });
+    } catch (error) {
+      const reason = axios.isAxiosError(error) ? (error.code ?? error.message) : String(error);
+      throw new GraphRequestFailed(`Meta Graph API did not answer: ${reason}`, 0);
+    }
+    const headers = response.headers as Record<string, unknown>;
+    const isError =
+      response.status >= 400 ||
+      (response.data && typeof response.data === 'object' && 'error' in response.data);
+    if (isError) throw graphErrorOf(response.status, response.data, headers, purpose);
+    const pauseMs = usagePauseMs(readUsage(headers));
+    if (pauseMs > 0) this.pausedUntil = Math.max(this.pausedUntil, Date.now() + pauseMs);
+    return response.data as T;
+  }
+}
+
+/** A path of Graph node ids, each encoded. */
+export const graphPath = (...segments: string[]) =>
+  `/${segments.map((segment) => encodeURIComponent(segment)).join('/')}`;

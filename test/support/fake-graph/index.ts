@@ -1,0 +1,4 @@
+export { FAULTS, type Fault, FakeGraphServer, graphTime, type RecordedRequest } from './server';
+export type { FakeAccount, FakeComment, FakeMessage, FakeObject, FakePerson } from './store';
+export { commentWebhook, messageWebhook, serializeWebhook, signWebhook } from './webhooks';
+export { seedMessenger } from './seed';
