@@ -1,8 +1,16 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import request from 'supertest';
 import { PrismaService } from '@svara/database';
+import { OutboundMessages } from '@svara/pipeline';
 import { SecretBox } from '@svara/secrets';
-import { createUser, login, type RunningApi, startApi, startWorker } from '@svara/testing';
+import {
+  createUser,
+  eventually,
+  login,
+  type RunningApi,
+  startApi,
+  startWorker,
+} from '@svara/testing';
 import { type FakeAccount, FAULTS, FakeGraphServer } from '../support/fake-graph';
 import { createMetaChannel, pollNow } from '../support/meta-channels';
 
@@ -143,6 +151,38 @@ describe('Meta channels when the Graph API says no', () => {
     });
     await pollNow(worker, channel.id);
     expect(await countMessages(channel.id)).toBe(3 * 3);
+  });
+
+  it('holds a reply while Meta throttles sending, then sends it without spending its attempts', async () => {
+    const page = fake.store.addPage({ name: 'Upptagen kommun' });
+    fake.store.receiveMessage(
+      page.id,
+      { id: '7400000000000077', name: 'Lisa' },
+      'Hej?',
+      hoursAgo(1),
+    );
+    const channel = await createMetaChannel(worker, page);
+    await pollNow(worker, channel.id);
+    const thread = await prisma.thread.findFirstOrThrow({ where: { channelId: channel.id } });
+    const agent = await createUser(prisma, { role: 'AGENT' });
+    const sendPath = (r: { path: string }) => r.path.endsWith(`/${page.id}/messages`);
+    // More throttled answers than the send job has attempts.
+    fake.failNext(FAULTS.tooManyRequests(1), { where: sendPath, times: 8 });
+
+    const started = Date.now();
+    const reply = await worker
+      .get(OutboundMessages)
+      .queueReply(thread.id, 'Hej Lisa!', { userId: agent.id, name: agent.name });
+    const sent = await eventually(
+      async () => {
+        const row = await prisma.message.findUniqueOrThrow({ where: { id: reply.id } });
+        expect(row.deliveryStatus).not.toBe('FAILED');
+        return row.deliveryStatus === 'SENT' ? row : undefined;
+      },
+      { timeoutMs: 30_000, intervalMs: 100, what: 'the throttled reply to be sent' },
+    );
+    expect(Date.now() - started).toBeGreaterThanOrEqual(8 * 1000);
+    expect(sent.externalId).not.toMatch(/^svara-/);
   });
 
   it('retries 5xx answers with backoff, neither losing nor repeating a message', async () => {

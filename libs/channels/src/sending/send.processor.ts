@@ -1,10 +1,15 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { type Job, UnrecoverableError } from 'bullmq';
+import { DelayedError, type Job, UnrecoverableError } from 'bullmq';
 import { Prisma, PrismaService } from '@svara/database';
 import { type JobOf, JobWorkers, PROVISIONAL_ID_PREFIX } from '@svara/pipeline';
 import type { OutgoingMessage } from '../channel-adapter';
 import { ChannelAdapters } from '../channel-adapters.service';
-import { ChannelAuthFailed, ChannelError, SendRefused } from '../channel-errors';
+import {
+  ChannelAuthFailed,
+  ChannelError,
+  ChannelRateLimited,
+  SendRefused,
+} from '../channel-errors';
 import { ChannelHealthRecorder } from '../polling/channel-health';
 
 export type SendOutcome = { externalId: string } | { skipped: string };
@@ -26,10 +31,14 @@ export class SendProcessor implements OnApplicationBootstrap {
   ) {}
 
   onApplicationBootstrap(): void {
-    this.workers.start('outbound', { 'send-message': (job) => this.send(job) }, { concurrency: 8 });
+    this.workers.start(
+      'outbound',
+      { 'send-message': (job, token) => this.send(job, token) },
+      { concurrency: 8 },
+    );
   }
 
-  async send(job: Job<JobOf<'send-message'>>): Promise<SendOutcome> {
+  async send(job: Job<JobOf<'send-message'>>, token?: string): Promise<SendOutcome> {
     const { messageId } = job.data;
     const message = await this.prisma.message.findUnique({
       where: { id: messageId },
@@ -50,6 +59,11 @@ export class SendProcessor implements OnApplicationBootstrap {
       await this.markSent(messageId, result.externalId, result.sentAt ?? new Date());
       return { externalId: result.externalId };
     } catch (error) {
+      // Throttled: wait as long as the source asks, without spending an attempt.
+      if (error instanceof ChannelRateLimited && token) {
+        await job.moveToDelayed(Date.now() + error.retryAfterMs, token);
+        throw new DelayedError();
+      }
       const reason = error instanceof Error ? error.message : String(error);
       if (error instanceof ChannelAuthFailed)
         await this.health.authFailed(message.channelId, error);

@@ -6,7 +6,11 @@ import { bullConnection, bullPrefix } from './redis-connection';
 
 /** One handler per job name of a queue; the compiler and the start-up check both insist. */
 export type JobHandlers<Queue extends QueueName> = {
-  [Name in JobsOn<Queue>]: (job: Job<JobOf<Name>, unknown, Name>) => Promise<unknown>;
+  [Name in JobsOn<Queue>]: (
+    job: Job<JobOf<Name>, unknown, Name>,
+    /** The worker's lock token, for handlers that postpone their job (moveToDelayed). */
+    token?: string,
+  ) => Promise<unknown>;
 };
 
 export class HandlerMismatch extends Error {}
@@ -34,12 +38,15 @@ export class JobWorkers implements BeforeApplicationShutdown {
     }
     const worker = new Worker(
       queue,
-      async (job: Job) => {
+      async (job: Job, token?: string) => {
         const handler = (
-          handlers as unknown as Record<string, ((job: Job) => Promise<unknown>) | undefined>
+          handlers as unknown as Record<
+            string,
+            ((job: Job, token?: string) => Promise<unknown>) | undefined
+          >
         )[job.name];
         if (!handler) throw new HandlerMismatch(`No handler for job "${job.name}" on "${queue}"`);
-        return handler(job);
+        return handler(job, token);
       },
       {
         connection: bullConnection(this.config),
