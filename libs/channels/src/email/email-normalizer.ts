@@ -5,6 +5,7 @@ import { UnusableItem } from '@svara/pipeline';
 import { automaticKindOf, bouncedMessageId } from './automatic-mail';
 import type { EmailItem } from './email-item';
 import { sanitizeMailHtml } from './mail-html';
+import { repairWindows1252, textOfHtml } from './mail-text';
 import { DERIVED_ID_SUFFIX, messageIdOf, messageIdsIn } from './message-ids';
 import { splitQuoted } from './quoted-text';
 import { tokenReference } from './thread-token';
@@ -18,7 +19,7 @@ const mailboxes = (addresses: Address[] | Address | undefined): Mailbox[] =>
   );
 
 // Postgres text cannot hold NUL; broken mail sometimes carries it.
-const clean = (value: string) => value.replaceAll('\u0000', '');
+const clean = (value: string) => repairWindows1252(value.replaceAll('\u0000', ''));
 
 function checkItem(raw: unknown): EmailItem {
   const item = raw as Partial<EmailItem> | null;
@@ -56,7 +57,7 @@ function attachmentsOf(email: Email): AttachmentMeta[] {
 function contactOf(mailbox: Mailbox | undefined): ContactRef | undefined {
   const address = mailbox?.address?.trim().toLowerCase();
   if (!address || !address.includes('@')) return undefined;
-  const name = mailbox!.name?.trim() || undefined;
+  const name = mailbox!.name?.trim() ? clean(mailbox!.name.trim()) : undefined;
   return { type: 'EMAIL', scope: 'global', value: address, displayName: name, email: address };
 }
 
@@ -95,7 +96,7 @@ export async function normalizeEmail(
     tokenReference(subject, ownAddress),
   ].filter((id): id is string => Boolean(id) && id !== externalId);
 
-  const body = clean(email.text ?? '');
+  const body = clean(email.text?.trim() ? email.text : email.html ? textOfHtml(email.html) : '');
   const { text, quoted } = splitQuoted(body);
   const note = item.truncated
     ? `\n\n[This mail was ${Math.ceil(item.size / 1024)} kB; only its first part was stored.]`
@@ -113,7 +114,7 @@ export async function normalizeEmail(
     direction: outbound ? 'OUTBOUND' : 'INBOUND',
     // Machines (bounces, auto-replies) do not become contacts.
     contact: kind ? undefined : contactOf(counterpart),
-    authorName: from?.name?.trim() || undefined,
+    authorName: from?.name?.trim() ? clean(from.name.trim()) : undefined,
     authorAddress: from?.address?.trim().toLowerCase() || undefined,
     text: text + note,
     ...(quoted && { quotedText: quoted }),
