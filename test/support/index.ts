@@ -4,3 +4,5 @@ export * from './factories';
 export * from './http';
 export * from './test-env';
 export * from './smtp-receiver';
+export * from './dovecot';
+export * from './email';

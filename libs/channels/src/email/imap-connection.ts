@@ -46,7 +46,8 @@ function imapError(error: unknown): unknown {
     responseText?: string;
     tlsFailed?: boolean;
   };
-  if (details.authenticationFailed)
+  // UNAVAILABLE: the server could not check the password just now; try again later.
+  if (details.authenticationFailed && details.serverResponseCode !== 'UNAVAILABLE')
     return new ChannelAuthFailed('The IMAP server refused the user name or password');
   if (details.mailboxMissing || details.serverResponseCode === 'NONEXISTENT')
     return new ChannelAuthFailed(

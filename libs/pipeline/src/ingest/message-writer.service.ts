@@ -149,7 +149,11 @@ export class MessageWriter {
     contactIds: Map<string, string>,
   ): Promise<string[]> {
     const targets = await this.followReferences(tx, channel, messages);
-    const opening = messages.filter((_, index) => !targets[index]!.threadId);
+    // Messages not placed by a reference, under the thread external id they lead to.
+    const opening = messages.flatMap((message, index) => {
+      const target = targets[index]!;
+      return target.threadId ? [] : [{ ...message, threadExternalId: target.threadExternalId }];
+    });
     const firstOfThread = uniqueBy(opening, (message) => message.threadExternalId);
     const find = async (externalIds: string[]) =>
       tx.thread.findMany({
