@@ -102,6 +102,8 @@ default_login_user = ${root ? 'dovenull' : me}
 mail_uid = ${mailUser}
 mail_gid = ${mailUser}
 mail_location = maildir:${dir}/mail/%u
+# Test mail is thrown away afterwards: no need to wait for the disk.
+mail_fsync = never
 passdb {
   driver = passwd-file
   args = scheme=PLAIN username_format=%u ${dir}/users

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
-import type { PrismaService } from '@svara/database';
+import type { PrismaClient } from '@svara/database';
 import { jobId } from '@svara/pipeline';
 import { SecretBox } from '@svara/secrets';
 import { loadConfig } from '@svara/config';
@@ -12,7 +12,7 @@ export const MAILBOX_USER: MailUser = { user: 'kommun@kommun.test', password: 'h
 
 /** An EMAIL channel on the test Dovecot (and an SMTP port), its secrets sealed as the API does. */
 export async function createEmailChannel(
-  prisma: PrismaService,
+  prisma: PrismaClient,
   dovecot: Dovecot,
   { mailbox = 'INBOX', smtpPort = 2525, backfillSince = new Date('2026-01-01T00:00:00Z') } = {},
 ) {
@@ -46,7 +46,7 @@ export async function createEmailChannel(
  * Queues a poll of the channel and waits until it has finished and every
  * batch it stored is ingested.
  */
-export async function pollAndSettle(prisma: PrismaService, channelId: string, timeoutMs = 30_000) {
+export async function pollAndSettle(prisma: PrismaClient, channelId: string, timeoutMs = 30_000) {
   const queue = new Queue('poll', { connection: { url: testEnv().REDIS_URL } });
   try {
     const before = (await prisma.channel.findUniqueOrThrow({ where: { id: channelId } }))
