@@ -50,7 +50,7 @@ export async function readMailboxPage(
   const sizes = new Map<number, number>();
   if (candidates.length > 0) {
     for (const message of await client.fetchAll(
-      candidates,
+      sequenceSet(candidates),
       { uid: true, size: true },
       { uid: true },
     ))
@@ -78,6 +78,18 @@ export async function readMailboxPage(
   };
 }
 
+/** Ascending UIDs as a compact IMAP sequence set ("1:50,52:200"): far faster to fetch than a list. */
+export function sequenceSet(uids: number[]): string {
+  const ranges: string[] = [];
+  for (let i = 0; i < uids.length;) {
+    let j = i;
+    while (j + 1 < uids.length && uids[j + 1] === uids[j]! + 1) j += 1;
+    ranges.push(i === j ? `${uids[i]}` : `${uids[i]}:${uids[j]}`);
+    i = j + 1;
+  }
+  return ranges.join(',');
+}
+
 /** The UID just before the first mail that arrived on or after `since` (IMAP SINCE is by day). */
 async function uidBefore(client: ImapFlow, since: Date, uidNext: number): Promise<number> {
   const found = (await client.search({ since }, { uid: true })) || [];
@@ -97,14 +109,14 @@ async function fetchItems(
   const fetched = [
     ...(whole.length > 0
       ? await client.fetchAll(
-          whole,
+          sequenceSet(whole),
           { uid: true, internalDate: true, size: true, source: true },
           { uid: true },
         )
       : []),
     ...(large.length > 0
       ? await client.fetchAll(
-          large,
+          sequenceSet(large),
           {
             uid: true,
             internalDate: true,
