@@ -26,8 +26,9 @@ const APPENDERS = 4;
 /** Varied mail: new questions, replies that thread, HTML, Latin-1, auto-replies. */
 function mail(n: number): string {
   const date = new Date(Date.UTC(2026, 10, 1) + n * 60_000).toUTCString();
-  const person = `person${n % 2000}@medborgare.test`;
-  const common = `From: Person ${n % 2000} <${person}>\r\nTo: kommun@kommun.test\r\nDate: ${date}\r\nMessage-ID: <bench.${n}@medborgare.test>\r\nMIME-Version: 1.0\r\n`;
+  // A question and the reply that follows it come from the same person.
+  const person = `person${(n - (n % 5)) % 2000}@medborgare.test`;
+  const common = `From: Person <${person}>\r\nTo: kommun@kommun.test\r\nDate: ${date}\r\nMessage-ID: <bench.${n}@medborgare.test>\r\nMIME-Version: 1.0\r\n`;
   switch (n % 5) {
     case 0:
       return `${common}Subject: =?utf-8?Q?Fr=C3=A5ga_${n}?=\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nHej! Jag undrar över ärende ${n}. Tack på förhand.\r\n`;

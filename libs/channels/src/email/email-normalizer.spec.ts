@@ -90,6 +90,15 @@ describe('normalizeEmail', () => {
     ]);
   });
 
+  it("keeps a citizen's mails together by the conversation's first Message-ID, whatever order they are stored in", async () => {
+    const start = await normalized('09-thread-start.eml');
+    const reply = await normalized('11-thread-references-only.eml');
+    const answerFromMailbox = await normalized('12-outbound-from-mailbox.eml');
+    expect(start.threadExternalId).toBe('thread-1@medborgare.test erik@medborgare.test');
+    expect(reply.threadExternalId).toBe(start.threadExternalId);
+    expect(answerFromMailbox.threadExternalId).toBe(start.threadExternalId);
+  });
+
   it('threads by In-Reply-To and References, nearest first', async () => {
     expect((await normalized('09-thread-start.eml')).references).toEqual([]);
     expect((await normalized('10-thread-reply.eml')).references).toEqual([
@@ -104,13 +113,13 @@ describe('normalizeEmail', () => {
   it("follows Svara's thread token when a mail program dropped the headers", async () => {
     const message = await normalized('20-subject-token.eml');
     expect(message.references).toEqual(['svara.abcdefghijkl@kommun.test']);
-    expect(message.threadExternalId).toBe('webmail.20@medborgare.test');
+    expect(message.threadExternalId).toBe('webmail.20@medborgare.test erik@medborgare.test');
   });
 
   it('never guesses a thread from the subject alone', async () => {
     const stranger = await normalized('19-same-subject-stranger.eml');
     expect(stranger.references).toEqual([]);
-    expect(stranger.threadExternalId).toBe('stranger.19@annan.test');
+    expect(stranger.threadExternalId).toBe('stranger.19@annan.test helena@annan.test');
   });
 
   it('treats mail from the mailbox itself as outbound, with the recipient as contact', async () => {

@@ -62,6 +62,17 @@ function contactOf(mailbox: Mailbox | undefined): ContactRef | undefined {
 }
 
 /**
+ * When no referenced message is stored yet (a reply ingested before the mail
+ * it answers), the conversation's first Message-ID together with the
+ * citizen's address still brings a citizen's mails together, in any order,
+ * and keeps apart strangers who answered the same mail-out.
+ */
+function conversationKey(email: Email, externalId: string, contact?: ContactRef): string {
+  const root = messageIdsIn(email.references)[0] ?? messageIdsIn(email.inReplyTo)[0] ?? externalId;
+  return contact ? `${root} ${contact.value}` : root;
+}
+
+/**
  * One stored mail as a message: threading by Message-ID, In-Reply-To,
  * References and Svara's thread token; automatic mail recognised; quoted
  * history set apart; HTML sanitized; attachments described.
@@ -106,14 +117,15 @@ export async function normalizeEmail(
   const counterpart = outbound
     ? mailboxes(email.to).find((to) => to.address?.toLowerCase() !== ownAddress)
     : from;
+  const contact = contactOf(counterpart);
   return {
     externalId,
-    threadExternalId: kind ? AUTOMATIC_MAIL_THREAD : externalId,
+    threadExternalId: kind ? AUTOMATIC_MAIL_THREAD : conversationKey(email, externalId, contact),
     references: [...new Set(references)],
     subject: kind ? undefined : subject,
     direction: outbound ? 'OUTBOUND' : 'INBOUND',
     // Machines (bounces, auto-replies) do not become contacts.
-    contact: kind ? undefined : contactOf(counterpart),
+    contact: kind ? undefined : contact,
     authorName: from?.name?.trim() ? clean(from.name.trim()) : undefined,
     authorAddress: from?.address?.trim().toLowerCase() || undefined,
     text: text + note,
