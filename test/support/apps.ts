@@ -4,9 +4,11 @@ import path from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Queue } from 'bullmq';
 import { loadConfig } from '@svara/config';
 import { PrismaService } from '@svara/database';
 import { configureApp } from '@svara/http';
+import { bullConnection, bullPrefix, type QueueName } from '@svara/pipeline';
 import { apiModule } from '../../apps/api/src/api.module';
 import { workerModule } from '../../apps/worker/src/worker.module';
 import { testEnv } from './test-env';
@@ -72,4 +74,10 @@ export function exited(child: ChildProcess): Promise<Exit> {
     return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
   }
   return new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+}
+
+/** A handle on one of the run's queues, as the apps see it (same Redis, same prefix). */
+export function testQueue(name: QueueName): Queue {
+  const config = loadConfig(testEnv());
+  return new Queue(name, { connection: bullConnection(config), prefix: bullPrefix(config) });
 }

@@ -4,4 +4,6 @@ export * from './factories';
 export * from './http';
 export * from './test-env';
 export * from './smtp-receiver';
+export * from './dovecot';
+export * from './email';
 export * from './private-services';

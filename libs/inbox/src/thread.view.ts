@@ -42,6 +42,7 @@ export function messageView(message: Message) {
       userId: message.authorUserId,
     },
     text: message.text,
+    quotedText: message.quotedText,
     html: message.html,
     attachments: message.attachments,
     automatic: message.automatic,

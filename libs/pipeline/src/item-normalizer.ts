@@ -12,8 +12,8 @@ export class UnusableItem extends Error {
 /** Turns a channel's raw items (as stored in an InboundBatch) into messages. */
 export interface ItemNormalizer {
   readonly channelType: ChannelType;
-  /** Throws UnusableItem for an item that cannot become a message. */
-  normalize(item: unknown, channel: Channel): NormalizedMessage;
+  /** Throws (or rejects with) UnusableItem for an item that cannot become a message. */
+  normalize(item: unknown, channel: Channel): NormalizedMessage | Promise<NormalizedMessage>;
 }
 
 export const ITEM_NORMALIZERS = Symbol('ITEM_NORMALIZERS');

@@ -23,13 +23,22 @@ export interface NormalizedMessage {
   externalId: string;
   /** The source's id for the conversation, comment tree or submission. */
   threadExternalId: string;
+  /**
+   * External ids of earlier messages this one answers (e-mail In-Reply-To and
+   * References, nearest first). The first one already stored in the channel, or
+   * earlier in the same batch, decides the thread; when none is, `threadExternalId` does.
+   */
+  references?: string[];
   subject?: string;
   direction: 'INBOUND' | 'OUTBOUND';
   /** The citizen the thread is with. */
   contact?: ContactRef;
   authorName?: string;
   authorAddress?: string;
+  /** What the author just wrote. */
   text: string;
+  /** Quoted history and signature, set apart from `text`. */
+  quotedText?: string;
   html?: string;
   attachments: AttachmentMeta[];
   /** Auto-replies, bounces, list mail: stored, never answered, never a citizen's reply. */

@@ -47,14 +47,14 @@ export class IngestProcessor implements OnApplicationBootstrap {
       if (!normalizer) throw new Error(`No normalizer for channel type ${batch.channel.type}`);
       const messages: NormalizedMessage[] = [];
       const rejected: Rejection[] = [];
-      (batch.items as unknown[]).forEach((item, index) => {
+      for (const [index, item] of (batch.items as unknown[]).entries()) {
         try {
-          messages.push(normalizer.normalize(item, batch.channel));
+          messages.push(await normalizer.normalize(item, batch.channel));
         } catch (error) {
           if (!(error instanceof UnusableItem)) throw error;
           rejected.push({ index, reason: error.reason });
         }
-      });
+      }
       await job.updateProgress({ normalized: messages.length, rejected: rejected.length });
 
       const result = await this.writer.writeBatch(batch.id, batch.channel, messages, rejected);

@@ -10,6 +10,12 @@ export interface Rejection {
   reason: string;
 }
 
+/** A thread already known by id, or the external id of the thread to find or open. */
+interface ThreadTarget {
+  threadId?: string;
+  threadExternalId: string;
+}
+
 export interface WriteResult {
   inserted: number;
   duplicates: number;
@@ -49,14 +55,15 @@ export class MessageWriter {
         const contactIds = await this.resolveContacts(tx, messages);
         const threadIds = await this.resolveThreads(tx, channel, messages, contactIds);
         const inserted = await tx.message.createManyAndReturn({
-          data: messages.map((message) => ({
-            threadId: threadIds.get(message.threadExternalId)!,
+          data: messages.map((message, index) => ({
+            threadId: threadIds[index]!,
             channelId: channel.id,
             externalId: message.externalId,
             direction: message.direction,
             authorName: message.authorName,
             authorAddress: message.authorAddress,
             text: message.text,
+            quotedText: message.quotedText,
             html: message.html,
             attachments: message.attachments as unknown as Prisma.InputJsonValue,
             automatic: message.automatic,
@@ -134,13 +141,20 @@ export class MessageWriter {
     return found;
   }
 
+  /** The thread of each message, in order: found by reference, found by external id, or created. */
   private async resolveThreads(
     tx: Tx,
     channel: Channel,
     messages: NormalizedMessage[],
     contactIds: Map<string, string>,
-  ): Promise<Map<string, string>> {
-    const firstOfThread = uniqueBy(messages, (message) => message.threadExternalId);
+  ): Promise<string[]> {
+    const targets = await this.followReferences(tx, channel, messages);
+    // Messages not placed by a reference, under the thread external id they lead to.
+    const opening = messages.flatMap((message, index) => {
+      const target = targets[index]!;
+      return target.threadId ? [] : [{ ...message, threadExternalId: target.threadExternalId }];
+    });
+    const firstOfThread = uniqueBy(opening, (message) => message.threadExternalId);
     const find = async (externalIds: string[]) =>
       tx.thread.findMany({
         where: { channelId: channel.id, externalId: { in: externalIds } },
@@ -148,7 +162,9 @@ export class MessageWriter {
       });
 
     const ids = new Map(
-      (await find([...firstOfThread.keys()])).map((row) => [row.externalId, row.id]),
+      firstOfThread.size > 0
+        ? (await find([...firstOfThread.keys()])).map((row) => [row.externalId, row.id])
+        : [],
     );
     const missing = [...firstOfThread.values()].filter(
       (message) => !ids.has(message.threadExternalId),
@@ -159,12 +175,13 @@ export class MessageWriter {
           channelId: channel.id,
           externalId: message.threadExternalId,
           contactId: message.contact ? contactIds.get(identityKey(message.contact)) : undefined,
-          subject: messages.find(
-            (m) => m.threadExternalId === message.threadExternalId && m.subject,
-          )?.subject,
+          subject: opening.find((m) => m.threadExternalId === message.threadExternalId && m.subject)
+            ?.subject,
           teamId: channel.teamId,
           slaPolicyId: channel.slaPolicyId,
           lastMessageAt: message.sentAt,
+          // Automatic mail (auto-replies, bounces) is kept but asks nobody for an answer.
+          ...(message.automatic && { status: 'CLOSED' as const, closedAt: message.sentAt }),
         })),
         skipDuplicates: true,
       });
@@ -172,7 +189,44 @@ export class MessageWriter {
         ids.set(row.externalId, row.id);
       }
     }
-    return ids;
+    return targets.map((target) => target.threadId ?? ids.get(target.threadExternalId)!);
+  }
+
+  /**
+   * Where each message's references lead: the thread of the first referenced
+   * message already stored in the channel or earlier in this batch; otherwise
+   * the message's own threadExternalId.
+   */
+  private async followReferences(
+    tx: Tx,
+    channel: Channel,
+    messages: NormalizedMessage[],
+  ): Promise<ThreadTarget[]> {
+    const referenced = [...new Set(messages.flatMap((message) => message.references ?? []))];
+    const stored = new Map(
+      referenced.length > 0
+        ? (
+            await tx.message.findMany({
+              where: { channelId: channel.id, externalId: { in: referenced } },
+              select: { externalId: true, threadId: true },
+            })
+          ).map((row) => [row.externalId, row.threadId])
+        : [],
+    );
+    const inBatch = new Map<string, ThreadTarget>();
+    return messages.map((message) => {
+      let target: ThreadTarget = { threadExternalId: message.threadExternalId };
+      for (const reference of message.references ?? []) {
+        const threadId = stored.get(reference);
+        const earlier = inBatch.get(reference);
+        if (threadId) target = { threadId, threadExternalId: message.threadExternalId };
+        else if (earlier) target = earlier;
+        else continue;
+        break;
+      }
+      if (!inBatch.has(message.externalId)) inBatch.set(message.externalId, target);
+      return target;
+    });
   }
 
   /** Counters and activity times of every thread that got new messages, in one statement. */
