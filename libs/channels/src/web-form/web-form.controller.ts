@@ -20,7 +20,7 @@ import {
   ApiTags,
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
+import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
 import { PrismaService } from '@svara/database';
 import { Public } from '@svara/http';
 import { InboundBatches } from '@svara/pipeline';
@@ -38,6 +38,7 @@ export class WebFormController {
 
   @Public()
   @UseGuards(ThrottlerGuard)
+  @SkipThrottle({ login: true })
   @Post(':channelId/submissions')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiConsumes('application/json', 'application/x-www-form-urlencoded')
