@@ -8,3 +8,9 @@ export { JobQueues } from './queues/job-queues.service';
 export { HandlerMismatch, JobWorkers, type JobHandlers } from './queues/job-workers.service';
 export { LeaderLease } from './queues/leader-lease';
 export { QueuesModule } from './queues/queues.module';
+export {
+  INBOX_EVENTS_CHANNEL,
+  type InboxEvent,
+  type InboxEventType,
+  InboxEvents,
+} from './events/inbox-events';
