@@ -63,7 +63,7 @@ export function createTeam(prisma: PrismaService, name = `Team ${randomUUID().sl
 export async function createThread(
   prisma: PrismaService,
   {
-    channelId,
+    channelId = '' as string,
     teamId = null as string | null,
     assigneeId = null as string | null,
     subject = 'Fråga',
