@@ -127,7 +127,7 @@ async function main(): Promise<void> {
        FROM generate_series(1, ${THREADS}) g
        CROSS JOIN LATERAL (SELECT
          (ARRAY['OPEN','OPEN','OPEN','PENDING','CLOSED'])[1 + g % 5] AS status,
-         CASE WHEN g % 5 < 3 THEN now() + ((g * 7919) % 10080 - 2880) * interval '1 minute' END AS due
+         CASE WHEN g % 5 < 3 THEN now() + ((g::bigint * 7919) % 10080 - 2880) * interval '1 minute' END AS due
        ) s`,
       [SUBJECTS],
     ),
