@@ -56,14 +56,25 @@ async function timed<T>(label: string, work: () => Promise<T>): Promise<T> {
   return result;
 }
 
+/** Starts from an empty database with every migration applied (and so every index). */
+async function recreateDatabase(): Promise<void> {
+  const admin = new URL(BENCH_DATABASE_URL);
+  const name = admin.pathname.slice(1);
+  if (!/^svara_bench\w*$/.test(name))
+    throw new Error(`refusing to drop ${name}: not a bench database`);
+  admin.pathname = '/postgres';
+  const client = new Client({ connectionString: admin.toString() });
+  await client.connect();
+  await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await client.end();
+  await migrateDatabase(BENCH_DATABASE_URL);
+}
+
 async function main(): Promise<void> {
-  await timed('migrate', () => migrateDatabase(BENCH_DATABASE_URL));
+  await timed('fresh database', recreateDatabase);
   const db = new Client({ connectionString: BENCH_DATABASE_URL });
   await db.connect();
   await db.query(`SET synchronous_commit = off; SET maintenance_work_mem = '256MB'`);
-  await db.query(
-    `TRUNCATE users, teams, channels, contacts, threads, messages, audit_log, canned_replies CASCADE`,
-  );
 
   const hasher = new PasswordHasher();
   const [adminHash, agentHash] = await Promise.all([

@@ -49,6 +49,20 @@ describe('the unified inbox', () => {
     const both = await list(`channelId=${channel.id}&q=${encodeURIComponent('veckor två')}`);
     expect(both.data.map((thread) => thread.id)).toEqual([hit.id]);
 
+    const second = await createThread(api.prisma, {
+      channelId: channel.id,
+      subject: 'Tunnan',
+      text: 'Igen ingen sophämtning!',
+    });
+    const first = await list(`channelId=${channel.id}&q=sophämtning&limit=1`);
+    const rest = await list(
+      `channelId=${channel.id}&q=sophämtning&limit=1&cursor=${first.nextCursor}`,
+    );
+    expect([...first.data, ...rest.data].map((thread) => thread.id).sort()).toEqual(
+      [hit.id, second.id].sort(),
+    );
+    expect(rest.nextCursor).toBeNull();
+
     const plan = await api.prisma.$transaction(async (tx) => {
       await tx.$executeRawUnsafe('SET LOCAL enable_seqscan = off');
       return tx.$queryRaw<{ 'QUERY PLAN': string }[]>`EXPLAIN SELECT 1 FROM messages m

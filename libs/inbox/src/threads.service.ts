@@ -25,6 +25,9 @@ const SLA_STATES: Record<SlaFilter, SlaState> = {
 /** The inbox's sort key; the same expression as the threads_*inbox_order_idx indexes. */
 const DUE = Prisma.raw(`COALESCE(t."nextSlaCheckAt", 'infinity'::timestamptz)`);
 
+/** How many threads, in inbox order, a search checks one by one before asking the indexes. */
+const SEARCH_WALK = 2000;
+
 @Injectable()
 export class ThreadsService {
   constructor(
@@ -36,11 +39,13 @@ export class ThreadsService {
   /** Soonest due first (none last), then newest activity; the cursor is a position in that order. */
   async list(user: AuthenticatedUser, query: ListThreadsQuery) {
     const conditions = [visibleSql(user), ...this.filters(query)];
-    const rows = await this.prisma.$queryRaw<{ id: string }[]>`
-      SELECT t.id FROM threads t
-      WHERE ${Prisma.join(conditions, ' AND ')}
-      ORDER BY ${DUE}, t."lastMessageAt" DESC, t.id DESC
-      LIMIT ${query.limit + 1}`;
+    const take = query.limit + 1;
+    const rows =
+      query.q === undefined
+        ? await this.prisma.$queryRaw<{ id: string }[]>`
+            SELECT t.id FROM threads t WHERE ${Prisma.join(conditions, ' AND ')}
+            ORDER BY ${DUE}, t."lastMessageAt" DESC, t.id DESC LIMIT ${take}`
+        : await this.search(conditions, prefixTsQuery(query.q), take);
     const pageIds = rows.slice(0, query.limit).map((row) => row.id);
     const threads = await this.prisma.thread.findMany({
       where: { id: { in: pageIds } },
@@ -58,6 +63,34 @@ export class ThreadsService {
     };
   }
 
+  /**
+   * Full-text search in inbox order, two ways. A common word fills a page
+   * from the first few hundred threads in order, so those are checked one by
+   * one (message index by thread). When the first SEARCH_WALK threads do not
+   * fill the page the word is rare, and the GIN indexes list every match,
+   * which is then few. Either way the result is the same page.
+   */
+  private async search(conditions: Prisma.Sql[], tsQuery: string, take: number) {
+    const where = Prisma.join(conditions, ' AND ');
+    const query = Prisma.sql`to_tsquery('simple', ${tsQuery})`;
+    const walked = await this.prisma.$queryRaw<{ id: string }[]>`
+      SELECT c.id FROM (
+        SELECT t.id, t.subject, ${DUE} AS due, t."lastMessageAt" FROM threads t WHERE ${where}
+        ORDER BY ${DUE}, t."lastMessageAt" DESC, t.id DESC LIMIT ${SEARCH_WALK}) c
+      WHERE to_tsvector('simple', COALESCE(c.subject, '')) @@ ${query}
+        OR (SELECT bool_or(to_tsvector('simple', m.text) @@ ${query})
+            FROM messages m WHERE m."threadId" = c.id)
+      ORDER BY c.due, c."lastMessageAt" DESC, c.id DESC LIMIT ${take}`;
+    if (walked.length === take) return walked;
+    // Matches the GIN expression indexes messages_text_search_idx and threads_subject_search_idx.
+    return this.prisma.$queryRaw<{ id: string }[]>`
+      SELECT t.id FROM threads t WHERE ${where} AND t.id IN (
+        SELECT m."threadId" FROM messages m WHERE to_tsvector('simple', m.text) @@ ${query}
+        UNION
+        SELECT s.id FROM threads s WHERE to_tsvector('simple', COALESCE(s.subject, '')) @@ ${query})
+      ORDER BY ${DUE}, t."lastMessageAt" DESC, t.id DESC LIMIT ${take}`;
+  }
+
   private filters(query: ListThreadsQuery): Prisma.Sql[] {
     const sql: Prisma.Sql[] = [];
     if (query.status) sql.push(Prisma.sql`t.status = ${query.status}::"ThreadStatus"`);
@@ -71,14 +104,6 @@ export class ThreadsService {
     else if (query.assigneeId) sql.push(Prisma.sql`t."assigneeId" = ${query.assigneeId}::uuid`);
     if (query.sla) sql.push(Prisma.sql`t."slaState" = ${SLA_STATES[query.sla]}::"SlaState"`);
     if (query.tag) sql.push(Prisma.sql`t.tags @> ARRAY[${query.tag}]::text[]`);
-    if (query.q !== undefined) {
-      const tsQuery = prefixTsQuery(query.q);
-      // Matches the GIN expression indexes messages_text_search_idx and threads_subject_search_idx.
-      sql.push(Prisma.sql`(t.id IN (
-          SELECT m."threadId" FROM messages m
-          WHERE to_tsvector('simple', m.text) @@ to_tsquery('simple', ${tsQuery}))
-        OR to_tsvector('simple', COALESCE(t.subject, '')) @@ to_tsquery('simple', ${tsQuery}))`);
-    }
     if (query.cursor) {
       const position = decodeCursor(query.cursor);
       const due = position.dueAt?.toISOString() ?? 'infinity';
