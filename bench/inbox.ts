@@ -59,6 +59,11 @@ async function main(): Promise<void> {
       `/threads?q=${encodeURIComponent('grovsopor storgatan')}`,
       admin,
     ],
+    [
+      'search rare "ärende 12345" (111 messages)',
+      `/threads?q=${encodeURIComponent('ärende 12345')}`,
+      admin,
+    ],
     ['thread with 200 messages', `/threads/${LONG_THREAD_ID}`, admin],
   ];
   const first = (await (

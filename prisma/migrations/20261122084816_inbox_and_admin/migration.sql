@@ -40,6 +40,8 @@ CREATE INDEX "threads_team_inbox_order_idx" ON "threads"
   ("teamId", (COALESCE("nextSlaCheckAt", 'infinity'::timestamptz)), "lastMessageAt" DESC, "id" DESC);
 CREATE INDEX "threads_status_inbox_order_idx" ON "threads"
   ("status", (COALESCE("nextSlaCheckAt", 'infinity'::timestamptz)), "lastMessageAt" DESC, "id" DESC);
+CREATE INDEX "threads_sla_inbox_order_idx" ON "threads"
+  ("slaState", (COALESCE("nextSlaCheckAt", 'infinity'::timestamptz)), "lastMessageAt" DESC, "id" DESC);
 
 -- Full-text search. The 'simple' configuration lower-cases and keeps words
 -- whole (no stemming), which suits Swedish, Norwegian and Finnish alike;
