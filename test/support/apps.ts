@@ -51,16 +51,20 @@ export async function startWorker(
 
 const ROOT = path.resolve(__dirname, '../..');
 
-/** A built app (`npm run build`) as its own OS process, as in production. */
+/**
+ * A built app (`npm run build`) as its own OS process, as in production.
+ * With `captureOutput`, its stdout and stderr (the logs) are piped for the test to read.
+ */
 export function spawnApp(
   name: 'api' | 'worker' | 'scheduler',
   overrides: Record<string, string> = {},
+  { captureOutput = false } = {},
 ): ChildProcess {
   const entry = path.join(ROOT, 'dist/apps', name, 'src/main.js');
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run npm run build first`);
   return spawn(process.execPath, [entry], {
     env: { ...process.env, ...testEnv(overrides) },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', captureOutput ? 'pipe' : 'ignore', captureOutput ? 'pipe' : 'inherit'],
   });
 }
 

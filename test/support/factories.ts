@@ -11,19 +11,33 @@ export async function createUser(
     role = 'ADMIN' as UserRole,
     email = `${randomUUID()}@kommun.test`,
     password = DEFAULT_PASSWORD,
+    teamIds = [] as string[],
   } = {},
 ) {
   const passwordHash = await new PasswordHasher().hash(password);
-  return prisma.user.create({ data: { email, name: email.split('@')[0]!, role, passwordHash } });
+  return prisma.user.create({
+    data: {
+      email,
+      name: email.split('@')[0]!,
+      role,
+      passwordHash,
+      memberships: { create: teamIds.map((teamId) => ({ teamId })) },
+    },
+  });
 }
 
-export function createWebFormChannel(prisma: PrismaService, config: Prisma.InputJsonObject = {}) {
+export function createWebFormChannel(
+  prisma: PrismaService,
+  config: Prisma.InputJsonObject = {},
+  teamId: string | null = null,
+) {
   return prisma.channel.create({
     data: {
       type: 'WEB_FORM',
       name: `Form ${randomUUID().slice(0, 8)}`,
       backfillSince: new Date(),
       config,
+      teamId,
     },
   });
 }
@@ -39,4 +53,53 @@ export function webFormItem(overrides: Partial<WebFormItem> = {}): WebFormItem {
     message: `Soporna hämtades inte (${id})`,
     ...overrides,
   };
+}
+
+export function createTeam(prisma: PrismaService, name = `Team ${randomUUID().slice(0, 8)}`) {
+  return prisma.team.create({ data: { name } });
+}
+
+/** A thread with one inbound message, written directly (the ingest path has its own tests). */
+export async function createThread(
+  prisma: PrismaService,
+  {
+    channelId = '' as string,
+    teamId = null as string | null,
+    assigneeId = null as string | null,
+    subject = 'Fråga',
+    text = 'Hej, jag har en fråga.',
+    status = 'OPEN' as 'OPEN' | 'PENDING' | 'CLOSED',
+    slaState = 'NONE' as 'NONE' | 'OK' | 'WARNING' | 'BREACHED',
+    dueAt = null as Date | null,
+    lastMessageAt = new Date(),
+    tags = [] as string[],
+  },
+) {
+  const externalId = randomUUID();
+  return prisma.thread.create({
+    data: {
+      channelId,
+      externalId,
+      teamId,
+      assigneeId,
+      subject,
+      status,
+      slaState,
+      nextSlaCheckAt: dueAt,
+      lastMessageAt,
+      tags,
+      messageCount: 1,
+      messages: {
+        create: {
+          channelId,
+          externalId,
+          direction: 'INBOUND',
+          authorName: 'Anna Andersson',
+          authorAddress: 'anna@example.se',
+          text,
+          sentAt: lastMessageAt,
+        },
+      },
+    },
+  });
 }

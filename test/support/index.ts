@@ -7,3 +7,4 @@ export * from './smtp-receiver';
 export * from './dovecot';
 export * from './email';
 export * from './private-services';
+export * from './event-stream';

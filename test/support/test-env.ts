@@ -13,6 +13,8 @@ export function testEnv(overrides: Record<string, string> = {}): Record<string, 
     SECRETS_KEY: TEST_SECRETS_KEY,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     JOB_LOCK_SECONDS: '3',
+    // Tests log in often from one address; the login throttle has its own test.
+    LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
     ...overrides,
   };
 }

@@ -23,7 +23,11 @@ export function apiModule(config: AppConfig) {
       ThrottlerModule.forRootAsync({
         inject: [AppConfig, RedisClient],
         useFactory: (appConfig: AppConfig, redis: RedisClient) => ({
-          throttlers: [{ name: 'public', ttl: 60_000, limit: appConfig.formRateLimitPerMinute }],
+          // Each rate-limited route skips the throttlers that are not its own.
+          throttlers: [
+            { name: 'public', ttl: 60_000, limit: appConfig.formRateLimitPerMinute },
+            { name: 'login', ttl: 60_000, limit: appConfig.loginRateLimitPerMinute },
+          ],
           storage: new ThrottlerStorageRedisService(redis),
           // Keys in Svara's namespace; the client's address only as a hash.
           generateKey: (context, tracker, name) =>

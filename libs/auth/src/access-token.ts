@@ -13,5 +13,8 @@ export interface AccessTokenClaims {
 export interface AuthenticatedUser {
   id: string;
   email: string;
+  name: string;
   role: UserRole;
+  /** The teams the user belongs to, read on every request so membership changes apply at once. */
+  teamIds: string[];
 }

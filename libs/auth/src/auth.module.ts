@@ -1,17 +1,24 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { AuditModule } from '@svara/audit';
 import { AppConfig } from '@svara/config';
+import { deriveKey } from '@svara/secrets';
 import { AdminBootstrap } from './admin-bootstrap.service';
+import { AuditLogController } from './audit-log/audit-log.controller';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { BearerAuthGuard } from './bearer-auth.guard';
 import { PasswordHasher } from './password-hasher';
 import { RolesGuard } from './roles';
-import { deriveKey } from '@svara/secrets';
+import { TeamsController } from './teams/teams.controller';
+import { TeamsService } from './teams/teams.service';
+import { UsersController } from './users/users.controller';
+import { UsersService } from './users/users.service';
 
 @Module({
   imports: [
+    AuditModule,
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
@@ -21,11 +28,13 @@ import { deriveKey } from '@svara/secrets';
       }),
     }),
   ],
-  controllers: [AuthController],
+  controllers: [AuthController, UsersController, TeamsController, AuditLogController],
   providers: [
     AuthService,
     PasswordHasher,
     AdminBootstrap,
+    UsersService,
+    TeamsService,
     // Order matters: who is calling, then whether their role may.
     { provide: APP_GUARD, useClass: BearerAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },

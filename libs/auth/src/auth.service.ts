@@ -1,6 +1,8 @@
 import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { PrismaService } from '@svara/database';
+import { AuditTrail } from '@svara/audit';
+import { InvalidInput } from '@svara/common';
+import { PrismaService, type User } from '@svara/database';
 import { ACCESS_TOKEN_TTL_SECONDS, type AccessTokenClaims } from './access-token';
 import { PasswordHasher } from './password-hasher';
 
@@ -17,6 +19,7 @@ export class AuthService {
     private readonly prisma: PrismaService,
     private readonly hasher: PasswordHasher,
     private readonly jwt: JwtService,
+    private readonly audit: AuditTrail,
   ) {}
 
   async login(
@@ -38,6 +41,45 @@ export class AuthService {
         data: { failedLoginCount: 0, lockedUntil: null },
       });
     }
+    return this.issue(user);
+  }
+
+  /** Revokes every token the user holds (all devices). */
+  async logout(userId: string): Promise<void> {
+    await this.prisma.user.update({
+      where: { id: userId },
+      data: { tokenVersion: { increment: 1 } },
+    });
+  }
+
+  /** Revokes every earlier token and returns a fresh one, so only this session stays signed in. */
+  async changePassword(
+    userId: string,
+    currentPassword: string,
+    newPassword: string,
+  ): Promise<{ accessToken: string; expiresIn: number }> {
+    const user = await this.prisma.user.findUniqueOrThrow({ where: { id: userId } });
+    if (!(await this.hasher.verify(user.passwordHash, currentPassword))) {
+      throw new InvalidInput('currentPassword is wrong');
+    }
+    const updated = await this.prisma.$transaction(async (tx) => {
+      const changed = await tx.user.update({
+        where: { id: userId },
+        data: {
+          passwordHash: await this.hasher.hash(newPassword),
+          tokenVersion: { increment: 1 },
+        },
+      });
+      await this.audit.record(
+        { actorId: userId, action: 'user.password_changed', entityType: 'user', entityId: userId },
+        tx,
+      );
+      return changed;
+    });
+    return this.issue(updated);
+  }
+
+  private async issue(user: User): Promise<{ accessToken: string; expiresIn: number }> {
     const claims: AccessTokenClaims = { sub: user.id, role: user.role, ver: user.tokenVersion };
     return {
       accessToken: await this.jwt.signAsync(claims, { expiresIn: ACCESS_TOKEN_TTL_SECONDS }),

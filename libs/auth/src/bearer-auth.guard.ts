@@ -41,12 +41,26 @@ export class BearerAuthGuard implements CanActivate {
     }
     const user = await this.prisma.user.findUnique({
       where: { id: claims.sub },
-      select: { id: true, email: true, role: true, active: true, tokenVersion: true },
+      select: {
+        id: true,
+        email: true,
+        name: true,
+        role: true,
+        active: true,
+        tokenVersion: true,
+        memberships: { select: { teamId: true } },
+      },
     });
     if (!user || !user.active || user.tokenVersion !== claims.ver) {
       throw new UnauthorizedException('Token has been revoked');
     }
-    request.user = { id: user.id, email: user.email, role: user.role };
+    request.user = {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      teamIds: user.memberships.map((membership) => membership.teamId),
+    };
     return true;
   }
 }

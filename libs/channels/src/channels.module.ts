@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { AuditModule } from '@svara/audit';
 import { NotificationsModule } from '@svara/notifications';
 import { ITEM_NORMALIZERS, type ItemNormalizer, PipelineModule } from '@svara/pipeline';
 import { ChannelsAdminController } from './admin/channels-admin.controller';
@@ -36,7 +37,7 @@ export class ChannelsModule {
   static forApi(): DynamicModule {
     return {
       module: ChannelsApiModule,
-      imports: [ChannelsModule, PipelineModule],
+      imports: [ChannelsModule, PipelineModule, AuditModule],
       controllers: [WebFormController, MetaWebhookController, ChannelsAdminController],
       providers: [ChannelsAdminService],
     };

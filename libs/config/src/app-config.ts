@@ -34,6 +34,7 @@ export class AppConfig {
   readonly slaScanIntervalSeconds!: number;
   readonly logLevel!: LogLevel;
   readonly formRateLimitPerMinute!: number;
+  readonly loginRateLimitPerMinute!: number;
   readonly trustProxyHops!: number;
   readonly jobLockSeconds!: number;
 
@@ -97,6 +98,7 @@ export function loadConfig(source: NodeJS.ProcessEnv): AppConfig {
     slaScanIntervalSeconds: env.SLA_SCAN_INTERVAL_SECONDS,
     logLevel: env.LOG_LEVEL,
     formRateLimitPerMinute: env.FORM_RATE_LIMIT_PER_MINUTE,
+    loginRateLimitPerMinute: env.LOGIN_RATE_LIMIT_PER_MINUTE,
     trustProxyHops: env.TRUST_PROXY_HOPS,
     jobLockSeconds: env.JOB_LOCK_SECONDS,
   });

@@ -108,6 +108,12 @@ export class Environment {
   @Min(1)
   FORM_RATE_LIMIT_PER_MINUTE = 20;
 
+  /** Login attempts accepted per client IP and minute (accounts also lock after 5 wrong passwords). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOGIN_RATE_LIMIT_PER_MINUTE = 30;
+
   /** How long a worker holds a job before another worker may take over a crashed one's job. */
   @Type(() => Number)
   @IsInt()

@@ -1,9 +1,17 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '@svara/audit';
+import { PipelineModule } from '@svara/pipeline';
+import { CannedRepliesController } from './canned-replies/canned-replies.controller';
+import { CannedReplies } from './canned-replies/canned-replies.service';
+import { EventsController } from './events/events.controller';
+import { InboxStream } from './events/inbox-stream.service';
+import { ThreadMessages } from './thread-messages.service';
 import { ThreadsController } from './threads.controller';
 import { ThreadsService } from './threads.service';
 
 @Module({
-  controllers: [ThreadsController],
-  providers: [ThreadsService],
+  imports: [AuditModule, PipelineModule],
+  controllers: [ThreadsController, CannedRepliesController, EventsController],
+  providers: [ThreadsService, ThreadMessages, CannedReplies, InboxStream],
 })
 export class InboxModule {}

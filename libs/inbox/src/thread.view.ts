@@ -26,6 +26,7 @@ export function threadView(thread: ThreadWithRelations) {
     slaState: thread.slaState,
     escalationLevel: thread.escalationLevel,
     messageCount: thread.messageCount,
+    tags: thread.tags,
     version: thread.version,
     createdAt: thread.createdAt,
   };

@@ -1,23 +1,81 @@
-import { Controller, Get, HttpStatus, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  Req,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { type AuthenticatedUser, CurrentUser } from '@svara/auth';
 import { ListThreadsQuery } from './dto/list-threads.query';
+import { MessageTextDto, UpdateThreadDto } from './dto/update-thread.dto';
+import { ThreadMessages } from './thread-messages.service';
 import { ThreadsService } from './threads.service';
+
+const ThreadId = () => new ParseUUIDPipe({ errorHttpStatusCode: HttpStatus.NOT_FOUND });
 
 @ApiTags('inbox')
 @ApiBearerAuth()
+@ApiNotFoundResponse({ description: 'No such thread, or not one you may see' })
 @Controller('threads')
 export class ThreadsController {
-  constructor(private readonly threads: ThreadsService) {}
+  constructor(
+    private readonly threads: ThreadsService,
+    private readonly messages: ThreadMessages,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'The unified inbox: soonest due first, cursor-paginated' })
-  list(@Query() query: ListThreadsQuery) {
-    return this.threads.list(query);
+  list(@CurrentUser() user: AuthenticatedUser, @Query() query: ListThreadsQuery) {
+    return this.threads.list(user, query);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'One thread with its messages in order' })
-  get(@Param('id', new ParseUUIDPipe({ errorHttpStatusCode: HttpStatus.NOT_FOUND })) id: string) {
-    return this.threads.get(id);
+  get(@CurrentUser() user: AuthenticatedUser, @Param('id', ThreadId()) id: string) {
+    return this.threads.get(user, id);
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Change status, assignee, team or tags' })
+  @ApiConflictResponse({ description: 'The thread changed since `version`' })
+  update(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', ThreadId()) id: string,
+    @Body() body: UpdateThreadDto,
+  ) {
+    return this.threads.changeState(user, id, body);
+  }
+
+  @Post(':id/replies')
+  @ApiOperation({ summary: "Reply to the citizen on the thread's channel (queued, then sent)" })
+  reply(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', ThreadId()) id: string,
+    @Body() body: MessageTextDto,
+    @Req() request: { id?: unknown },
+  ) {
+    return this.messages.reply(user, id, body.text, String(request.id));
+  }
+
+  @Post(':id/notes')
+  @ApiOperation({ summary: 'An internal note, never sent to the citizen' })
+  note(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', ThreadId()) id: string,
+    @Body() body: MessageTextDto,
+  ) {
+    return this.messages.note(user, id, body.text);
   }
 }

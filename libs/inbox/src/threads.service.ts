@@ -1,8 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { NotFound } from '@svara/common';
-import { Prisma, PrismaService } from '@svara/database';
-import type { ListThreadsQuery } from './dto/list-threads.query';
-import { decodeCursor, encodeCursor, type ThreadPosition } from './thread-cursor';
+import { AuditTrail } from '@svara/audit';
+import type { AuthenticatedUser } from '@svara/auth';
+import { Conflict, InvalidInput, NotFound } from '@svara/common';
+import { Prisma, PrismaService, type SlaState } from '@svara/database';
+import { InboxEvents } from '@svara/pipeline';
+import type { ListThreadsQuery, SlaFilter } from './dto/list-threads.query';
+import type { UpdateThreadDto } from './dto/update-thread.dto';
+import { prefixTsQuery } from './search-query';
+import { decodeCursor, encodeCursor } from './thread-cursor';
+import { visibleSql, visibleWhere } from './thread-visibility';
 import { dueAtOf, messageView, threadView } from './thread.view';
 
 const THREAD_RELATIONS = {
@@ -10,46 +16,43 @@ const THREAD_RELATIONS = {
   contact: { select: { id: true, displayName: true, email: true } },
 } satisfies Prisma.ThreadInclude;
 
-/** Rows after `position` in the inbox order (due time ascending, no due time last). */
-function after(position: ThreadPosition): Prisma.ThreadWhereInput {
-  const laterActivityTie: Prisma.ThreadWhereInput = {
-    OR: [
-      { lastMessageAt: { lt: position.lastMessageAt } },
-      { lastMessageAt: position.lastMessageAt, id: { lt: position.id } },
-    ],
-  };
-  if (position.dueAt === null) return { nextSlaCheckAt: null, ...laterActivityTie };
-  return {
-    OR: [
-      { nextSlaCheckAt: { gt: position.dueAt } },
-      { nextSlaCheckAt: position.dueAt, ...laterActivityTie },
-      { nextSlaCheckAt: null },
-    ],
-  };
-}
+const SLA_STATES: Record<SlaFilter, SlaState> = {
+  ok: 'OK',
+  warning: 'WARNING',
+  breached: 'BREACHED',
+};
+
+/** The inbox's sort key; the same expression as the threads_*inbox_order_idx indexes. */
+const DUE = Prisma.raw(`COALESCE(t."nextSlaCheckAt", 'infinity'::timestamptz)`);
+
+/** How many threads, in inbox order, a search checks one by one before asking the indexes. */
+const SEARCH_WALK = 2000;
 
 @Injectable()
 export class ThreadsService {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly audit: AuditTrail,
+    private readonly events: InboxEvents,
+  ) {}
 
-  async list(query: ListThreadsQuery) {
-    const filters: Prisma.ThreadWhereInput[] = [];
-    if (query.status) filters.push({ status: query.status });
-    if (query.channelId) filters.push({ channelId: query.channelId });
-    if (query.channelType) filters.push({ channel: { type: query.channelType } });
-    if (query.cursor) filters.push(after(decodeCursor(query.cursor)));
-
-    const rows = await this.prisma.thread.findMany({
-      where: { AND: filters },
-      orderBy: [
-        { nextSlaCheckAt: { sort: 'asc', nulls: 'last' } },
-        { lastMessageAt: 'desc' },
-        { id: 'desc' },
-      ],
-      take: query.limit + 1,
+  /** Soonest due first (none last), then newest activity; the cursor is a position in that order. */
+  async list(user: AuthenticatedUser, query: ListThreadsQuery) {
+    const conditions = [visibleSql(user), ...this.filters(query)];
+    const take = query.limit + 1;
+    const rows =
+      query.q === undefined
+        ? await this.prisma.$queryRaw<{ id: string }[]>`
+            SELECT t.id FROM threads t WHERE ${Prisma.join(conditions, ' AND ')}
+            ORDER BY ${DUE}, t."lastMessageAt" DESC, t.id DESC LIMIT ${take}`
+        : await this.search(conditions, prefixTsQuery(query.q), take);
+    const pageIds = rows.slice(0, query.limit).map((row) => row.id);
+    const threads = await this.prisma.thread.findMany({
+      where: { id: { in: pageIds } },
       include: THREAD_RELATIONS,
     });
-    const page = rows.slice(0, query.limit);
+    const byId = new Map(threads.map((thread) => [thread.id, thread]));
+    const page = pageIds.flatMap((id) => byId.get(id) ?? []);
     const last = page.at(-1);
     return {
       data: page.map(threadView),
@@ -60,9 +63,61 @@ export class ThreadsService {
     };
   }
 
-  async get(id: string) {
-    const thread = await this.prisma.thread.findUnique({
-      where: { id },
+  /**
+   * Full-text search in inbox order, two ways. A common word fills a page
+   * from the first few hundred threads in order, so those are checked one by
+   * one (message index by thread). When the first SEARCH_WALK threads do not
+   * fill the page the word is rare, and the GIN indexes list every match,
+   * which is then few. Either way the result is the same page.
+   */
+  private async search(conditions: Prisma.Sql[], tsQuery: string, take: number) {
+    const where = Prisma.join(conditions, ' AND ');
+    const query = Prisma.sql`to_tsquery('simple', ${tsQuery})`;
+    const walked = await this.prisma.$queryRaw<{ id: string }[]>`
+      SELECT c.id FROM (
+        SELECT t.id, t.subject, ${DUE} AS due, t."lastMessageAt" FROM threads t WHERE ${where}
+        ORDER BY ${DUE}, t."lastMessageAt" DESC, t.id DESC LIMIT ${SEARCH_WALK}) c
+      WHERE to_tsvector('simple', COALESCE(c.subject, '')) @@ ${query}
+        OR (SELECT bool_or(to_tsvector('simple', m.text) @@ ${query})
+            FROM messages m WHERE m."threadId" = c.id)
+      ORDER BY c.due, c."lastMessageAt" DESC, c.id DESC LIMIT ${take}`;
+    if (walked.length === take) return walked;
+    // Matches the GIN expression indexes messages_text_search_idx and threads_subject_search_idx.
+    return this.prisma.$queryRaw<{ id: string }[]>`
+      SELECT t.id FROM threads t WHERE ${where} AND t.id IN (
+        SELECT m."threadId" FROM messages m WHERE to_tsvector('simple', m.text) @@ ${query}
+        UNION
+        SELECT s.id FROM threads s WHERE to_tsvector('simple', COALESCE(s.subject, '')) @@ ${query})
+      ORDER BY ${DUE}, t."lastMessageAt" DESC, t.id DESC LIMIT ${take}`;
+  }
+
+  private filters(query: ListThreadsQuery): Prisma.Sql[] {
+    const sql: Prisma.Sql[] = [];
+    if (query.status) sql.push(Prisma.sql`t.status = ${query.status}::"ThreadStatus"`);
+    if (query.channelId) sql.push(Prisma.sql`t."channelId" = ${query.channelId}::uuid`);
+    if (query.channelType) {
+      sql.push(Prisma.sql`t."channelId" IN (
+        SELECT c.id FROM channels c WHERE c.type = ${query.channelType}::"ChannelType")`);
+    }
+    if (query.teamId) sql.push(Prisma.sql`t."teamId" = ${query.teamId}::uuid`);
+    if (query.assigneeId === 'none') sql.push(Prisma.sql`t."assigneeId" IS NULL`);
+    else if (query.assigneeId) sql.push(Prisma.sql`t."assigneeId" = ${query.assigneeId}::uuid`);
+    if (query.sla) sql.push(Prisma.sql`t."slaState" = ${SLA_STATES[query.sla]}::"SlaState"`);
+    if (query.tag) sql.push(Prisma.sql`t.tags @> ARRAY[${query.tag}]::text[]`);
+    if (query.cursor) {
+      const position = decodeCursor(query.cursor);
+      const due = position.dueAt?.toISOString() ?? 'infinity';
+      const last = position.lastMessageAt.toISOString();
+      sql.push(Prisma.sql`${DUE} >= ${due}::timestamptz AND (${DUE} > ${due}::timestamptz
+        OR t."lastMessageAt" < ${last}::timestamptz
+        OR (t."lastMessageAt" = ${last}::timestamptz AND t.id < ${position.id}::uuid))`);
+    }
+    return sql;
+  }
+
+  async get(user: AuthenticatedUser, id: string) {
+    const thread = await this.prisma.thread.findFirst({
+      where: { AND: [{ id }, visibleWhere(user)] },
       include: {
         ...THREAD_RELATIONS,
         messages: { orderBy: [{ sentAt: 'asc' }, { receivedAt: 'asc' }, { id: 'asc' }] },
@@ -70,5 +125,98 @@ export class ThreadsService {
     });
     if (!thread) throw new NotFound('Thread');
     return { ...threadView(thread), messages: thread.messages.map(messageView) };
+  }
+
+  /** The thread, if the user may see it; otherwise it does not exist for them. */
+  async findVisible(user: AuthenticatedUser, id: string) {
+    const thread = await this.prisma.thread.findFirst({
+      where: { AND: [{ id }, visibleWhere(user)] },
+      select: { id: true, version: true, channelId: true },
+    });
+    if (!thread) throw new NotFound('Thread');
+    return thread;
+  }
+
+  /**
+   * Every change of a thread's state (status, assignee, team, tags) goes
+   * through here: one transaction that checks the caller's version, writes
+   * the change and its audit entries.
+   */
+  async changeState(user: AuthenticatedUser, id: string, change: UpdateThreadDto) {
+    const updated = await this.prisma.$transaction(async (tx) => {
+      const before = await tx.thread.findFirst({ where: { AND: [{ id }, visibleWhere(user)] } });
+      if (!before) throw new NotFound('Thread');
+      if (before.version !== change.version) throw this.stale(before.version);
+      await this.checkReferences(tx, change);
+
+      const data: Prisma.ThreadUncheckedUpdateManyInput = {};
+      const entries: { action: string; data: Record<string, unknown> }[] = [];
+      if (change.status !== undefined && change.status !== before.status) {
+        data.status = change.status;
+        data.closedAt = change.status === 'CLOSED' ? new Date() : null;
+        entries.push({
+          action: 'thread.status_changed',
+          data: { from: before.status, to: change.status },
+        });
+      }
+      if (change.assigneeId !== undefined && change.assigneeId !== before.assigneeId) {
+        data.assigneeId = change.assigneeId;
+        entries.push({
+          action: 'thread.assigned',
+          data: { from: before.assigneeId, to: change.assigneeId },
+        });
+      }
+      if (change.teamId !== undefined && change.teamId !== before.teamId) {
+        data.teamId = change.teamId;
+        entries.push({
+          action: 'thread.team_changed',
+          data: { from: before.teamId, to: change.teamId },
+        });
+      }
+      if (change.tags !== undefined) {
+        const tags = [...new Set(change.tags)].sort();
+        if (tags.join('\u0000') !== [...before.tags].sort().join('\u0000')) {
+          data.tags = tags;
+          entries.push({ action: 'thread.tags_changed', data: { from: before.tags, to: tags } });
+        }
+      }
+      if (entries.length === 0) return null;
+
+      const { count } = await tx.thread.updateMany({
+        where: { id, version: change.version },
+        data: { ...data, version: { increment: 1 } },
+      });
+      if (count === 0) throw this.stale();
+      for (const entry of entries) {
+        await this.audit.record(
+          { actorId: user.id, entityType: 'thread', entityId: id, ...entry },
+          tx,
+        );
+      }
+      // When the status changes, the SLA clocks are recomputed here, in this transaction.
+      return entries;
+    });
+    if (updated) await this.events.threadsChanged('thread.updated', [id]);
+    const thread = await this.prisma.thread.findUniqueOrThrow({
+      where: { id },
+      include: THREAD_RELATIONS,
+    });
+    return threadView(thread);
+  }
+
+  private stale(current?: number): Conflict {
+    return new Conflict(
+      `Thread was changed by someone else${current === undefined ? '' : ` (now version ${current})`}; reload it and try again`,
+    );
+  }
+
+  private async checkReferences(tx: Prisma.TransactionClient, change: UpdateThreadDto) {
+    if (change.assigneeId) {
+      const assignee = await tx.user.findUnique({ where: { id: change.assigneeId } });
+      if (!assignee?.active) throw new InvalidInput('assigneeId: no active user with this id');
+    }
+    if (change.teamId && !(await tx.team.findUnique({ where: { id: change.teamId } }))) {
+      throw new InvalidInput('teamId: no team with this id');
+    }
   }
 }

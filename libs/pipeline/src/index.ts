@@ -9,3 +9,9 @@ export { HandlerMismatch, JobWorkers, type JobHandlers } from './queues/job-work
 export { LeaderLease } from './queues/leader-lease';
 export { bullConnection, bullPrefix } from './queues/redis-connection';
 export { QueuesModule } from './queues/queues.module';
+export {
+  inboxEventsChannel,
+  type InboxEvent,
+  type InboxEventType,
+  InboxEvents,
+} from './events/inbox-events';

@@ -1,4 +1,5 @@
 import { type DynamicModule, Module, type ModuleMetadata } from '@nestjs/common';
+import { InboxEvents } from './events/inbox-events';
 import { IngestProcessor } from './ingest/ingest.processor';
 import { InboundBatches } from './ingest/inbound-batches.service';
 import { MessageWriter } from './ingest/message-writer.service';
@@ -7,8 +8,8 @@ import { OutboundMessages } from './outbound/outbound-messages.service';
 
 /** Producers: what the API and channel pollers need to hand work to the pipeline. */
 @Module({
-  providers: [InboundBatches, OutboundMessages],
-  exports: [InboundBatches, OutboundMessages],
+  providers: [InboundBatches, OutboundMessages, InboxEvents],
+  exports: [InboundBatches, OutboundMessages, InboxEvents],
 })
 export class PipelineModule {
   /** The worker side: consumes the ingest queue with the channels' normalizers. */

@@ -1,9 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { InvalidInput, NotFound } from '@svara/common';
+import { AuditTrail } from '@svara/audit';
+import { Conflict, InvalidInput, NotFound } from '@svara/common';
 import { type Channel, Prisma, PrismaService } from '@svara/database';
-import type { CreateChannelDto } from './dto/create-channel.dto';
 import { SecretBox } from '@svara/secrets';
 import { ChannelAdapters } from '../channel-adapters.service';
+import { ChannelError } from '../channel-errors';
+import { ChannelPolls } from '../polling/channel-polls.service';
+import type { CreateChannelDto } from './dto/create-channel.dto';
+import type { UpdateChannelDto } from './dto/update-channel.dto';
 
 const DEFAULT_BACKFILL_MS = 14 * 24 * 3600 * 1000;
 
@@ -29,37 +33,82 @@ export function channelView(channel: Channel) {
   };
 }
 
+export interface ConnectionTest {
+  ok: boolean;
+  /** Why not, in the source's terms (credentials refused, host unreachable, …). */
+  reason?: string;
+}
+
+/** After an admin fixes settings or re-enables a channel, polling starts afresh. */
+const HEALTHY = { health: 'OK', lastError: null, backoffUntil: null } as const;
+
+function domainError(error: unknown): unknown {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return error;
+  if (error.code === 'P2003') {
+    const field = String(error.meta?.field_name ?? error.meta?.constraint ?? '');
+    return new InvalidInput(
+      field.includes('slaPolicy') ? 'slaPolicyId: no such SLA policy' : 'teamId: no such team',
+    );
+  }
+  if (error.code === 'P2025') return new NotFound('Channel');
+  return error;
+}
+
+/** Replaces every secret value in a message from a source, in case the source echoed one. */
+function withoutSecrets(message: string, secrets: Record<string, string>): string {
+  return Object.values(secrets)
+    .filter((value) => typeof value === 'string' && value.length >= 4)
+    .reduce((text, value) => text.split(value).join('[redacted]'), message);
+}
+
 @Injectable()
 export class ChannelsAdminService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly adapters: ChannelAdapters,
     private readonly secretBox: SecretBox,
+    private readonly polls: ChannelPolls,
+    private readonly audit: AuditTrail,
   ) {}
 
-  async create(body: CreateChannelDto) {
-    if (!this.adapters.has(body.type)) {
-      throw new InvalidInput(`type ${body.type} cannot be configured in this version yet`);
+  async create(body: CreateChannelDto, actorId: string) {
+    const settings = this.validate(body.type, body.config ?? {}, body.secrets ?? {});
+    try {
+      return await this.prisma.$transaction(async (tx) => {
+        const channel = await tx.channel.create({
+          data: {
+            type: body.type,
+            name: body.name,
+            teamId: body.teamId,
+            slaPolicyId: body.slaPolicyId,
+            pollIntervalSeconds: body.pollIntervalSeconds,
+            enabled: body.enabled,
+            backfillSince: body.backfillSince ?? new Date(Date.now() - DEFAULT_BACKFILL_MS),
+            config: settings.config as Prisma.InputJsonObject,
+            secretsEncrypted: this.seal(settings.secrets),
+          },
+        });
+        await this.audit.record(
+          {
+            actorId,
+            action: 'channel.created',
+            entityType: 'channel',
+            entityId: channel.id,
+            data: {
+              type: channel.type,
+              name: channel.name,
+              teamId: channel.teamId,
+              config: settings.config,
+              secretsSet: Object.keys(settings.secrets),
+            },
+          },
+          tx,
+        );
+        return channelView(channel);
+      });
+    } catch (error) {
+      throw domainError(error);
     }
-    const settings = this.adapters
-      .get(body.type)
-      .validateSettings({ config: body.config ?? {}, secrets: body.secrets ?? {} });
-    const channel = await this.prisma.channel.create({
-      data: {
-        type: body.type,
-        name: body.name,
-        teamId: body.teamId,
-        slaPolicyId: body.slaPolicyId,
-        pollIntervalSeconds: body.pollIntervalSeconds,
-        enabled: body.enabled,
-        backfillSince: body.backfillSince ?? new Date(Date.now() - DEFAULT_BACKFILL_MS),
-        config: settings.config as Prisma.InputJsonObject,
-        secretsEncrypted: Object.keys(settings.secrets).length
-          ? this.secretBox.seal(settings.secrets)
-          : null,
-      },
-    });
-    return channelView(channel);
   }
 
   async list() {
@@ -68,8 +117,120 @@ export class ChannelsAdminService {
   }
 
   async get(id: string) {
+    return channelView(await this.find(id));
+  }
+
+  async update(id: string, body: UpdateChannelDto, actorId: string) {
+    try {
+      return await this.prisma.$transaction(async (tx) => {
+        const before = await tx.channel.findUnique({ where: { id } });
+        if (!before) throw new NotFound('Channel');
+        const { config, secrets, ...plain } = body;
+        const data: Prisma.ChannelUncheckedUpdateInput = { ...plain };
+        const changedSecrets = Object.keys(secrets ?? {});
+        if (config !== undefined || secrets !== undefined) {
+          const merged = { ...this.adapters.contextOf(before).secrets, ...secrets };
+          for (const [name, value] of Object.entries(merged)) {
+            if (value === null) delete merged[name];
+          }
+          const settings = this.validate(before.type, config ?? before.config, merged);
+          data.config = settings.config as Prisma.InputJsonObject;
+          data.secretsEncrypted = this.seal(settings.secrets);
+          Object.assign(data, HEALTHY);
+        }
+        if (body.enabled === true && !before.enabled) Object.assign(data, HEALTHY);
+        const channel = await tx.channel.update({ where: { id }, data });
+        await this.audit.record(
+          {
+            actorId,
+            action: 'channel.updated',
+            entityType: 'channel',
+            entityId: id,
+            data: {
+              ...plain,
+              ...(config !== undefined ? { config: channel.config } : {}),
+              ...(changedSecrets.length ? { secretsSet: changedSecrets } : {}),
+            },
+          },
+          tx,
+        );
+        return channelView(channel);
+      });
+    } catch (error) {
+      throw domainError(error);
+    }
+  }
+
+  /** Only a channel with no threads can be deleted; one with history is disabled instead. */
+  async remove(id: string, actorId: string): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      const channel = await tx.channel.findUnique({ where: { id } });
+      if (!channel) throw new NotFound('Channel');
+      if (await tx.thread.findFirst({ where: { channelId: id }, select: { id: true } })) {
+        throw new Conflict('Channel has threads: disable it instead, so its history stays');
+      }
+      await tx.channel.delete({ where: { id } });
+      await this.audit.record(
+        {
+          actorId,
+          action: 'channel.deleted',
+          entityType: 'channel',
+          entityId: id,
+          data: { type: channel.type, name: channel.name },
+        },
+        tx,
+      );
+    });
+  }
+
+  async pollNow(id: string, correlationId?: string): Promise<{ queued: true }> {
+    const channel = await this.find(id);
+    if (!this.adapters.has(channel.type) || !this.adapters.get(channel.type).poll) {
+      throw new InvalidInput(
+        `${channel.type} channels are not polled: their messages arrive by themselves`,
+      );
+    }
+    if (!channel.enabled) throw new Conflict('Channel is disabled: enable it first');
+    await this.polls.request(id, correlationId);
+    return { queued: true };
+  }
+
+  /** Proves the stored credentials work, or says why not. Never echoes a secret. */
+  async testConnection(id: string): Promise<ConnectionTest> {
+    const channel = await this.find(id);
+    if (!this.adapters.has(channel.type)) {
+      return { ok: false, reason: `${channel.type} channels are not supported by this version` };
+    }
+    const adapter = this.adapters.get(channel.type);
+    if (!adapter.testConnection) return { ok: true };
+    let secrets: Record<string, string> = {};
+    try {
+      const context = this.adapters.contextOf(channel);
+      secrets = context.secrets;
+      await adapter.testConnection(context);
+      return { ok: true };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const reason =
+        error instanceof ChannelError ? message : `The source could not be reached: ${message}`;
+      return { ok: false, reason: withoutSecrets(reason, secrets).slice(0, 1000) };
+    }
+  }
+
+  private async find(id: string): Promise<Channel> {
     const channel = await this.prisma.channel.findUnique({ where: { id } });
     if (!channel) throw new NotFound('Channel');
-    return channelView(channel);
+    return channel;
+  }
+
+  private validate(type: Channel['type'], config: unknown, secrets: unknown) {
+    if (!this.adapters.has(type)) {
+      throw new InvalidInput(`type ${type} cannot be configured in this version yet`);
+    }
+    return this.adapters.get(type).validateSettings({ config, secrets });
+  }
+
+  private seal(secrets: Record<string, string>): string | null {
+    return Object.keys(secrets).length ? this.secretBox.seal(secrets) : null;
   }
 }

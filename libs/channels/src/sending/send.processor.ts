@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { DelayedError, type Job, UnrecoverableError } from 'bullmq';
 import { Prisma, PrismaService } from '@svara/database';
-import { type JobOf, JobWorkers, PROVISIONAL_ID_PREFIX } from '@svara/pipeline';
+import { InboxEvents, type JobOf, JobWorkers, PROVISIONAL_ID_PREFIX } from '@svara/pipeline';
 import type { OutgoingMessage } from '../channel-adapter';
 import { ChannelAdapters } from '../channel-adapters.service';
 import {
@@ -28,6 +28,7 @@ export class SendProcessor implements OnApplicationBootstrap {
     private readonly prisma: PrismaService,
     private readonly adapters: ChannelAdapters,
     private readonly health: ChannelHealthRecorder,
+    private readonly events: InboxEvents,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -57,6 +58,7 @@ export class SendProcessor implements OnApplicationBootstrap {
         await this.outgoing(message),
       );
       await this.markSent(messageId, result.externalId, result.sentAt ?? new Date());
+      await this.events.threadsChanged('message.updated', [message.threadId], messageId);
       return { externalId: result.externalId };
     } catch (error) {
       // Throttled: wait as long as the source asks, without spending an attempt.
@@ -77,6 +79,7 @@ export class SendProcessor implements OnApplicationBootstrap {
           data: { deliveryStatus: 'FAILED', deliveryError: reason.slice(0, 1000) },
         });
         this.logger.warn({ messageId, err: reason }, 'message not sent');
+        await this.events.threadsChanged('message.updated', [message.threadId], messageId);
         if (error instanceof ChannelError) throw new UnrecoverableError(reason);
       }
       throw error;

@@ -1,9 +1,11 @@
 import type { Channel } from '@svara/database';
+import type { Mailer } from '@svara/notifications';
 import { UnusableItem } from '@svara/pipeline';
 import { WebFormAdapter } from './web-form.adapter';
 
 const channel = { id: 'c1', type: 'WEB_FORM' } as Channel;
-const normalizer = new WebFormAdapter();
+// Normalizing never sends mail; sending is covered against a real SMTP server.
+const normalizer = new WebFormAdapter({} as Mailer);
 const item = {
   id: 'f2a1',
   submittedAt: '2026-11-20T09:15:00.000Z',

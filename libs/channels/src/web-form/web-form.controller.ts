@@ -20,6 +20,7 @@ import {
   ApiTags,
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
 import { PrismaService } from '@svara/database';
 import { Public, RateLimitGuard } from '@svara/http';
 import { InboundBatches } from '@svara/pipeline';
@@ -37,6 +38,7 @@ export class WebFormController {
 
   @Public()
   @UseGuards(RateLimitGuard)
+  @SkipThrottle({ login: true })
   @Post(':channelId/submissions')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiConsumes('application/json', 'application/x-www-form-urlencoded')

@@ -4,10 +4,11 @@ import { type ChannelType, PrismaService } from '@svara/database';
 import type { JobOf } from '../job-catalogue';
 import { type ItemNormalizer, ITEM_NORMALIZERS, UnusableItem } from '../item-normalizer';
 import type { NormalizedMessage } from '../normalized-message';
+import { InboxEvents } from '../events/inbox-events';
 import { JobWorkers } from '../queues/job-workers.service';
 import { MessageWriter, type Rejection, type WriteResult } from './message-writer.service';
 
-export type IngestOutcome = WriteResult | { skipped: string };
+export type IngestOutcome = Omit<WriteResult, 'threadIds'> | { skipped: string };
 
 @Injectable()
 export class IngestProcessor implements OnApplicationBootstrap {
@@ -18,6 +19,7 @@ export class IngestProcessor implements OnApplicationBootstrap {
     private readonly workers: JobWorkers,
     private readonly prisma: PrismaService,
     private readonly writer: MessageWriter,
+    private readonly events: InboxEvents,
     @Inject(ITEM_NORMALIZERS) normalizers: ItemNormalizer[],
   ) {
     this.normalizers = new Map();
@@ -57,11 +59,17 @@ export class IngestProcessor implements OnApplicationBootstrap {
       }
       await job.updateProgress({ normalized: messages.length, rejected: rejected.length });
 
-      const result = await this.writer.writeBatch(batch.id, batch.channel, messages, rejected);
+      const { threadIds, ...result } = await this.writer.writeBatch(
+        batch.id,
+        batch.channel,
+        messages,
+        rejected,
+      );
       this.logger.log(
         { batchId, correlationId, ...result, rejected: rejected.length },
         'batch ingested',
       );
+      await this.events.threadsChanged('message.created', threadIds);
       return result;
     } catch (error) {
       if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) await this.park(batchId, error);

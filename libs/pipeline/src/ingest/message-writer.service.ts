@@ -20,6 +20,8 @@ export interface WriteResult {
   inserted: number;
   duplicates: number;
   threadsTouched: number;
+  /** Threads that got new messages, for the inbox's live updates. */
+  threadIds: string[];
 }
 
 // Contacts get ids derived from their first identity, so two batches that meet
@@ -84,10 +86,12 @@ export class MessageWriter {
             lastError: null,
           },
         });
+        const touched = [...new Set(inserted.map((row) => row.threadId))];
         return {
           inserted: inserted.length,
           duplicates: messages.length - inserted.length,
-          threadsTouched: new Set(inserted.map((row) => row.threadId)).size,
+          threadsTouched: touched.length,
+          threadIds: touched,
         };
       },
       { timeout: 120_000, maxWait: 30_000 },

@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { Prisma, PrismaService } from '@svara/database';
+
+export interface AuditEntry {
+  /** Who did it; null for Svara itself. */
+  actorId: string | null;
+  /** What happened, as `<entity>.<verb>`: `channel.updated`, `thread.status_changed`. */
+  action: string;
+  entityType: 'user' | 'team' | 'channel' | 'thread' | 'canned_reply';
+  entityId: string;
+  /** What changed. Never secrets or passwords: name such fields, do not copy them. */
+  data?: Record<string, unknown>;
+}
+
+type AuditWriter = Pick<Prisma.TransactionClient, 'auditLog'>;
+
+/** Who changed what, when: every admin change and every thread state change. */
+@Injectable()
+export class AuditTrail {
+  constructor(private readonly prisma: PrismaService) {}
+
+  /** Records inside the caller's transaction when given one, so the entry commits with the change. */
+  async record(entry: AuditEntry, db: AuditWriter = this.prisma): Promise<void> {
+    await db.auditLog.create({
+      data: {
+        actorId: entry.actorId,
+        action: entry.action,
+        entityType: entry.entityType,
+        entityId: entry.entityId,
+        data: (entry.data ?? {}) as Prisma.InputJsonObject,
+      },
+    });
+  }
+
+  async list(query: { entityType?: string; entityId?: string; before?: bigint; limit: number }) {
+    const rows = await this.prisma.auditLog.findMany({
+      where: {
+        entityType: query.entityType,
+        entityId: query.entityId,
+        id: query.before === undefined ? undefined : { lt: query.before },
+      },
+      orderBy: { id: 'desc' },
+      take: query.limit + 1,
+      include: { actor: { select: { id: true, email: true, name: true } } },
+    });
+    const page = rows.slice(0, query.limit);
+    return {
+      data: page.map((row) => ({
+        id: row.id.toString(),
+        actor: row.actor,
+        action: row.action,
+        entityType: row.entityType,
+        entityId: row.entityId,
+        data: row.data,
+        createdAt: row.createdAt,
+      })),
+      nextCursor: rows.length > query.limit ? page.at(-1)!.id.toString() : null,
+    };
+  }
+}

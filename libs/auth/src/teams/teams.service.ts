@@ -1,0 +1,147 @@
+import { Injectable } from '@nestjs/common';
+import { AuditTrail } from '@svara/audit';
+import { Conflict, NotFound } from '@svara/common';
+import { Prisma, PrismaService } from '@svara/database';
+
+const TEAM_VIEW = {
+  id: true,
+  name: true,
+  createdAt: true,
+  members: {
+    select: { userId: true, isLead: true, user: { select: { email: true, name: true } } },
+  },
+} satisfies Prisma.TeamSelect;
+
+const errorCode = (error: unknown) =>
+  error instanceof Prisma.PrismaClientKnownRequestError ? error.code : undefined;
+
+/** Teams and who is in them. Channels and threads belong to a team. */
+@Injectable()
+export class TeamsService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  list() {
+    return this.prisma.team.findMany({ orderBy: { name: 'asc' }, select: TEAM_VIEW });
+  }
+
+  async get(id: string) {
+    const team = await this.prisma.team.findUnique({ where: { id }, select: TEAM_VIEW });
+    if (!team) throw new NotFound('Team');
+    return team;
+  }
+
+  async create(name: string, actorId: string) {
+    return this.uniqueName(() =>
+      this.prisma.$transaction(async (tx) => {
+        const team = await tx.team.create({ data: { name }, select: TEAM_VIEW });
+        await this.audit.record(
+          {
+            actorId,
+            action: 'team.created',
+            entityType: 'team',
+            entityId: team.id,
+            data: { name },
+          },
+          tx,
+        );
+        return team;
+      }),
+    );
+  }
+
+  async rename(id: string, name: string, actorId: string) {
+    return this.uniqueName(() =>
+      this.prisma.$transaction(async (tx) => {
+        const team = await tx.team.update({ where: { id }, data: { name }, select: TEAM_VIEW });
+        await this.audit.record(
+          { actorId, action: 'team.renamed', entityType: 'team', entityId: id, data: { name } },
+          tx,
+        );
+        return team;
+      }),
+    );
+  }
+
+  async remove(id: string, actorId: string): Promise<void> {
+    await this.notFoundAs('Team', () =>
+      this.prisma.$transaction(async (tx) => {
+        const team = await tx.team.delete({ where: { id } });
+        await this.audit.record(
+          {
+            actorId,
+            action: 'team.deleted',
+            entityType: 'team',
+            entityId: id,
+            data: { name: team.name },
+          },
+          tx,
+        );
+      }),
+    );
+  }
+
+  async addMember(teamId: string, userId: string, isLead: boolean, actorId: string) {
+    try {
+      await this.prisma.$transaction(async (tx) => {
+        await tx.teamMember.upsert({
+          where: { teamId_userId: { teamId, userId } },
+          create: { teamId, userId, isLead },
+          update: { isLead },
+        });
+        await this.audit.record(
+          {
+            actorId,
+            action: 'team.member_set',
+            entityType: 'team',
+            entityId: teamId,
+            data: { userId, isLead },
+          },
+          tx,
+        );
+      });
+    } catch (error) {
+      if (errorCode(error) === 'P2003') throw new NotFound('Team or user');
+      throw error;
+    }
+    return this.get(teamId);
+  }
+
+  async removeMember(teamId: string, userId: string, actorId: string) {
+    await this.notFoundAs('Membership', () =>
+      this.prisma.$transaction(async (tx) => {
+        await tx.teamMember.delete({ where: { teamId_userId: { teamId, userId } } });
+        await this.audit.record(
+          {
+            actorId,
+            action: 'team.member_removed',
+            entityType: 'team',
+            entityId: teamId,
+            data: { userId },
+          },
+          tx,
+        );
+      }),
+    );
+  }
+
+  private async uniqueName<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await this.notFoundAs('Team', work);
+    } catch (error) {
+      if (errorCode(error) === 'P2002') throw new Conflict('A team with this name already exists');
+      throw error;
+    }
+  }
+
+  private async notFoundAs<T>(what: string, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (errorCode(error) === 'P2025') throw new NotFound(what);
+      throw error;
+    }
+  }
+}

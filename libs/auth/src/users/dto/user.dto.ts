@@ -1,0 +1,62 @@
+import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsEnum,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
+import { UserRole } from '@svara/database';
+import { MIN_PASSWORD_LENGTH } from '../../dto/change-password.dto';
+
+const trimLower = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim().toLowerCase() : value;
+
+export class CreateUserDto {
+  @ApiProperty({ example: 'anna.agent@kommun.se' })
+  @Transform(trimLower)
+  @IsEmail({}, { message: 'email must be an e-mail address' })
+  @MaxLength(320)
+  email!: string;
+
+  @ApiProperty({ example: 'Anna Andersson' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name!: string;
+
+  @ApiProperty({ enum: UserRole })
+  @IsEnum(UserRole)
+  role!: UserRole;
+
+  @ApiProperty({ minLength: MIN_PASSWORD_LENGTH, description: 'Write-only' })
+  @IsString()
+  @MinLength(MIN_PASSWORD_LENGTH, {
+    message: `password must be at least ${MIN_PASSWORD_LENGTH} characters`,
+  })
+  @MaxLength(1024)
+  password!: string;
+
+  @ApiPropertyOptional({ type: [String], description: 'Teams the user joins' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true })
+  teamIds?: string[];
+}
+
+export class UpdateUserDto extends PartialType(
+  PickType(CreateUserDto, ['name', 'role', 'password'] as const),
+) {
+  @ApiPropertyOptional({ description: 'False signs the user out and keeps them out' })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}

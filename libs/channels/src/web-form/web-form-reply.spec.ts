@@ -1,0 +1,38 @@
+import type { OutgoingMessage } from '../channel-adapter';
+import { SendRefused } from '../channel-errors';
+import { webFormReplyMail } from './web-form-reply';
+
+const message: OutgoingMessage = {
+  messageId: 'm1',
+  text: 'Hej! Vi hämtar soporna i morgon.',
+  thread: { id: 't1', externalId: 'f1', subject: 'Sophämtning' },
+  recipient: { type: 'EMAIL', value: 'anna@example.se', displayName: 'Anna' },
+  lastInbound: { externalId: 'f1', sentAt: new Date(), authorAddress: 'anna@example.se' },
+  threadExternalIds: ['f1'],
+};
+
+describe('webFormReplyMail', () => {
+  it("answers the submitter's address under the submission's subject", () => {
+    expect(webFormReplyMail(message)).toEqual({
+      to: 'anna@example.se',
+      subject: 'Re: Sophämtning',
+      text: 'Hej! Vi hämtar soporna i morgon.',
+    });
+  });
+
+  it('falls back to a plain subject and the address on the submission', () => {
+    const mail = webFormReplyMail({
+      ...message,
+      recipient: null,
+      thread: { ...message.thread, subject: null },
+    });
+    expect(mail).toEqual(expect.objectContaining({ to: 'anna@example.se' }));
+    expect(mail.subject).toBe('Svar på ditt meddelande');
+  });
+
+  it('refuses when there is no address to answer', () => {
+    expect(() => webFormReplyMail({ ...message, recipient: null, lastInbound: null })).toThrow(
+      SendRefused,
+    );
+  });
+});

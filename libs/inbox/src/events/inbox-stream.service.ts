@@ -1,0 +1,62 @@
+import {
+  Injectable,
+  Logger,
+  type MessageEvent,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
+import type Redis from 'ioredis';
+import { filter, interval, map, merge, type Observable, of, Subject } from 'rxjs';
+import type { AuthenticatedUser } from '@svara/auth';
+import { RedisClient } from '@svara/database';
+import { inboxEventsChannel, type InboxEvent } from '@svara/pipeline';
+import { canSee } from '../thread-visibility';
+
+const KEEPALIVE_MS = 25_000;
+
+/**
+ * Inbox events from every process (Redis pub/sub), passed on to each
+ * connected user as server-sent events, only for threads they may see.
+ */
+@Injectable()
+export class InboxStream implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(InboxStream.name);
+  private readonly events = new Subject<InboxEvent>();
+  private subscriber?: Redis;
+
+  constructor(private readonly redis: RedisClient) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.subscriber = this.redis.duplicate();
+    this.subscriber.on('error', () => undefined);
+    this.subscriber.on('message', (_channel: string, raw: string) => {
+      try {
+        this.events.next(JSON.parse(raw) as InboxEvent);
+      } catch {
+        this.logger.warn('unreadable inbox event ignored');
+      }
+    });
+    await this.subscriber.subscribe(inboxEventsChannel(this.redis));
+  }
+
+  /** Opens with `ready`, then the user's events, with a keep-alive so proxies keep the line open. */
+  streamFor(user: AuthenticatedUser): Observable<MessageEvent> {
+    return merge(
+      of<MessageEvent>({ type: 'ready', data: { userId: user.id } }),
+      this.events.pipe(
+        filter((event) => canSee(user, event)),
+        map((event): MessageEvent => ({
+          type: event.type,
+          data: { threadId: event.threadId, messageId: event.messageId, at: event.at },
+        })),
+      ),
+      interval(KEEPALIVE_MS).pipe(map((): MessageEvent => ({ type: 'ping', data: {} }))),
+    );
+  }
+
+  // Ends every open stream before the HTTP server closes, so shutdown does not wait on them.
+  onModuleDestroy(): void {
+    this.events.complete();
+    this.subscriber?.disconnect();
+  }
+}

@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { AuthenticatedUser } from '@svara/auth';
+import { PrismaService } from '@svara/database';
+import { InboxEvents, OutboundMessages, PROVISIONAL_ID_PREFIX } from '@svara/pipeline';
+import { messageView } from './thread.view';
+import { ThreadsService } from './threads.service';
+
+/** What agents add to a thread: replies to the citizen and internal notes. */
+@Injectable()
+export class ThreadMessages {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly threads: ThreadsService,
+    private readonly outbound: OutboundMessages,
+    private readonly events: InboxEvents,
+  ) {}
+
+  /**
+   * Queues a reply on the thread's channel. It is visible at once as QUEUED,
+   * then SENT or FAILED with the reason. Two agents replying at once both
+   * get their reply stored and both see the other's.
+   */
+  async reply(user: AuthenticatedUser, threadId: string, text: string, correlationId?: string) {
+    await this.threads.findVisible(user, threadId);
+    const message = await this.outbound.queueReply(
+      threadId,
+      text,
+      { userId: user.id, name: user.name },
+      correlationId,
+    );
+    await this.countMessage(threadId, message.sentAt);
+    await this.events.threadsChanged('message.created', [threadId], message.id);
+    return messageView(message);
+  }
+
+  /** An internal note: never sent, seen only by colleagues. */
+  async note(user: AuthenticatedUser, threadId: string, text: string) {
+    const thread = await this.threads.findVisible(user, threadId);
+    const message = await this.prisma.message.create({
+      data: {
+        threadId: thread.id,
+        channelId: thread.channelId,
+        externalId: `${PROVISIONAL_ID_PREFIX}note-${randomUUID()}`,
+        direction: 'NOTE',
+        authorUserId: user.id,
+        authorName: user.name,
+        text,
+        sentAt: new Date(),
+      },
+    });
+    await this.countMessage(threadId);
+    await this.events.threadsChanged('message.created', [threadId], message.id);
+    return messageView(message);
+  }
+
+  // Replies and notes do not change the thread's version: they do not
+  // conflict with an assignment or status change made at the same moment.
+  private async countMessage(threadId: string, activityAt?: Date): Promise<void> {
+    await this.prisma.$executeRaw`
+      UPDATE threads SET
+        "messageCount" = "messageCount" + 1,
+        "lastMessageAt" = GREATEST("lastMessageAt", ${activityAt ?? null}::timestamptz),
+        "updatedAt" = now()
+      WHERE id = ${threadId}::uuid`;
+  }
+}

@@ -1,0 +1,65 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { PrismaService, RedisClient } from '@svara/database';
+
+/** The Redis pub/sub channel every API replica listens on (in REDIS_PREFIX). Do not rename. */
+export const inboxEventsChannel = (redis: RedisClient) => redis.key('inbox-events');
+
+export type InboxEventType = 'message.created' | 'message.updated' | 'thread.updated';
+
+/** What changed, and enough about the thread to decide who may be told. */
+export interface InboxEvent {
+  type: InboxEventType;
+  threadId: string;
+  messageId?: string;
+  teamId: string | null;
+  assigneeId: string | null;
+  /** The team of the thread's channel: sees the thread while it has no team of its own. */
+  channelTeamId: string | null;
+  at: string;
+}
+
+/**
+ * Tells the inbox, on every API replica, that messages arrived or a thread
+ * changed. Best effort: a lost event costs a user a refresh, never data,
+ * so publishing never fails the work that caused it.
+ */
+@Injectable()
+export class InboxEvents {
+  private readonly logger = new Logger(InboxEvents.name);
+
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly redis: RedisClient,
+  ) {}
+
+  async threadsChanged(
+    type: InboxEventType,
+    threadIds: string[],
+    messageId?: string,
+  ): Promise<void> {
+    if (threadIds.length === 0) return;
+    try {
+      const threads = await this.prisma.thread.findMany({
+        where: { id: { in: threadIds } },
+        select: { id: true, teamId: true, assigneeId: true, channel: { select: { teamId: true } } },
+      });
+      const at = new Date().toISOString();
+      const pipeline = this.redis.pipeline();
+      for (const thread of threads) {
+        const event: InboxEvent = {
+          type,
+          threadId: thread.id,
+          messageId,
+          teamId: thread.teamId,
+          assigneeId: thread.assigneeId,
+          channelTeamId: thread.channel.teamId,
+          at,
+        };
+        pipeline.publish(inboxEventsChannel(this.redis), JSON.stringify(event));
+      }
+      await pipeline.exec();
+    } catch (error) {
+      this.logger.warn({ err: (error as Error).message, type }, 'inbox event not published');
+    }
+  }
+}
