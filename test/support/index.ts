@@ -4,3 +4,4 @@ export * from './factories';
 export * from './http';
 export * from './test-env';
 export * from './smtp-receiver';
+export * from './sla';

@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { NotificationsModule } from '@svara/notifications';
 import { ITEM_NORMALIZERS, type ItemNormalizer, PipelineModule } from '@svara/pipeline';
+import { ThreadSlaModule } from '@svara/thread-sla';
 import { ChannelsAdminController } from './admin/channels-admin.controller';
 import { ChannelsAdminService } from './admin/channels-admin.service';
 import { ChannelAdapters } from './channel-adapters.service';
@@ -43,7 +44,12 @@ export class ChannelsModule {
   static forWorker(): DynamicModule {
     return {
       module: ChannelsWorkerModule,
-      imports: [ChannelsModule, PipelineModule, PipelineModule.forWorker(ChannelsModule)],
+      imports: [
+        ChannelsModule,
+        PipelineModule,
+        PipelineModule.forWorker(ChannelsModule),
+        ThreadSlaModule,
+      ],
       providers: [PollProcessor, SendProcessor],
     };
   }

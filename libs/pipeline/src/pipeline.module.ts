@@ -1,4 +1,5 @@
 import { type DynamicModule, Module, type ModuleMetadata } from '@nestjs/common';
+import { ThreadSlaModule } from '@svara/thread-sla';
 import { IngestProcessor } from './ingest/ingest.processor';
 import { InboundBatches } from './ingest/inbound-batches.service';
 import { MessageWriter } from './ingest/message-writer.service';
@@ -15,7 +16,7 @@ export class PipelineModule {
   static forWorker(channels: NonNullable<ModuleMetadata['imports']>[number]): DynamicModule {
     return {
       module: PipelineWorkerModule,
-      imports: [PipelineModule, channels],
+      imports: [PipelineModule, ThreadSlaModule, channels],
       providers: [MessageWriter, IngestProcessor],
     };
   }

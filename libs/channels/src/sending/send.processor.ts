@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common'
 import { type Job, UnrecoverableError } from 'bullmq';
 import { Prisma, PrismaService } from '@svara/database';
 import { type JobOf, JobWorkers, PROVISIONAL_ID_PREFIX } from '@svara/pipeline';
+import { ThreadSla } from '@svara/thread-sla';
 import type { OutgoingMessage } from '../channel-adapter';
 import { ChannelAdapters } from '../channel-adapters.service';
 import { ChannelAuthFailed, ChannelError, SendRefused } from '../channel-errors';
@@ -23,6 +24,7 @@ export class SendProcessor implements OnApplicationBootstrap {
     private readonly prisma: PrismaService,
     private readonly adapters: ChannelAdapters,
     private readonly health: ChannelHealthRecorder,
+    private readonly threadSla: ThreadSla,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -36,6 +38,9 @@ export class SendProcessor implements OnApplicationBootstrap {
       include: { channel: true, thread: true },
     });
     if (!message || message.direction !== 'OUTBOUND') return { skipped: 'not an outbound message' };
+    if (message.deliveryStatus === 'SENT')
+      // A retry after the reply went out: make sure its clocks stopped (idempotent).
+      await this.threadSla.responseSent(message.threadId, message.sentAt);
     if (message.deliveryStatus !== 'QUEUED')
       return { skipped: `already ${message.deliveryStatus}` };
 
@@ -47,7 +52,10 @@ export class SendProcessor implements OnApplicationBootstrap {
         this.adapters.contextOf(message.channel),
         await this.outgoing(message),
       );
-      await this.markSent(messageId, result.externalId, result.sentAt ?? new Date());
+      const sentAt = result.sentAt ?? new Date();
+      await this.markSent(messageId, result.externalId, sentAt);
+      // The reply answers the citizen: the thread's response clocks stop.
+      await this.threadSla.responseSent(message.threadId, sentAt);
       return { externalId: result.externalId };
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
