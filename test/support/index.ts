@@ -8,3 +8,4 @@ export * from './dovecot';
 export * from './email';
 export * from './private-services';
 export * from './event-stream';
+export * from './sla';

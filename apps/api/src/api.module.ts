@@ -5,6 +5,7 @@ import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis'
 import { AuthModule } from '@svara/auth';
 import { ChannelsModule } from '@svara/channels';
 import { AppConfig, ConfigModule } from '@svara/config';
+import { EscalationModule } from '@svara/escalation';
 import { DatabaseModule, RedisClient } from '@svara/database';
 import { HealthController } from '@svara/http';
 import { InboxModule } from '@svara/inbox';
@@ -43,6 +44,7 @@ export function apiModule(config: AppConfig) {
       AuthModule,
       ChannelsModule.forApi(),
       InboxModule,
+      EscalationModule.forApi(),
     ],
     controllers: [HealthController],
   })

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { ChannelsModule } from '@svara/channels';
 import { type AppConfig, ConfigModule } from '@svara/config';
+import { EscalationModule } from '@svara/escalation';
 import { DatabaseModule } from '@svara/database';
 import { LoggingModule } from '@svara/logging';
 import { QueuesModule } from '@svara/pipeline';
@@ -17,6 +18,7 @@ export function schedulerModule(config: AppConfig) {
       QueuesModule,
       ScheduleModule.forRoot(),
       ChannelsModule.forScheduler(),
+      EscalationModule.forScheduler(),
     ],
   })
   class SchedulerModule {}

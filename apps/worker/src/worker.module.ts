@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ChannelsModule } from '@svara/channels';
 import { type AppConfig, ConfigModule } from '@svara/config';
+import { EscalationModule } from '@svara/escalation';
 import { DatabaseModule } from '@svara/database';
 import { LoggingModule } from '@svara/logging';
 import { QueuesModule } from '@svara/pipeline';
@@ -15,6 +16,7 @@ export function workerModule(config: AppConfig) {
       SecretsModule,
       QueuesModule,
       ChannelsModule.forWorker(),
+      EscalationModule.forWorker(),
     ],
   })
   class WorkerModule {}

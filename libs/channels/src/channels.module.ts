@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from '@svara/audit';
 import { NotificationsModule } from '@svara/notifications';
 import { ITEM_NORMALIZERS, type ItemNormalizer, PipelineModule } from '@svara/pipeline';
+import { ThreadSlaModule } from '@svara/thread-sla';
 import { ChannelsAdminController } from './admin/channels-admin.controller';
 import { ChannelsAdminService } from './admin/channels-admin.service';
 import { ChannelAdapters } from './channel-adapters.service';
@@ -47,7 +48,12 @@ export class ChannelsModule {
   static forWorker(): DynamicModule {
     return {
       module: ChannelsWorkerModule,
-      imports: [ChannelsModule, PipelineModule, PipelineModule.forWorker(ChannelsModule)],
+      imports: [
+        ChannelsModule,
+        PipelineModule,
+        PipelineModule.forWorker(ChannelsModule),
+        ThreadSlaModule,
+      ],
       providers: [PollProcessor, SendProcessor],
     };
   }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@svara/audit';
 import { PipelineModule } from '@svara/pipeline';
+import { ThreadSlaModule } from '@svara/thread-sla';
 import { CannedRepliesController } from './canned-replies/canned-replies.controller';
 import { CannedReplies } from './canned-replies/canned-replies.service';
 import { EventsController } from './events/events.controller';
@@ -10,7 +11,7 @@ import { ThreadsController } from './threads.controller';
 import { ThreadsService } from './threads.service';
 
 @Module({
-  imports: [AuditModule, PipelineModule],
+  imports: [AuditModule, PipelineModule, ThreadSlaModule],
   controllers: [ThreadsController, CannedRepliesController, EventsController],
   providers: [ThreadsService, ThreadMessages, CannedReplies, InboxStream],
 })

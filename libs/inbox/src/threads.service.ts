@@ -4,6 +4,7 @@ import type { AuthenticatedUser } from '@svara/auth';
 import { Conflict, InvalidInput, NotFound } from '@svara/common';
 import { Prisma, PrismaService, type SlaState } from '@svara/database';
 import { InboxEvents } from '@svara/pipeline';
+import { ThreadSla } from '@svara/thread-sla';
 import type { ListThreadsQuery, SlaFilter } from './dto/list-threads.query';
 import type { UpdateThreadDto } from './dto/update-thread.dto';
 import { prefixTsQuery } from './search-query';
@@ -34,6 +35,7 @@ export class ThreadsService {
     private readonly prisma: PrismaService,
     private readonly audit: AuditTrail,
     private readonly events: InboxEvents,
+    private readonly threadSla: ThreadSla,
   ) {}
 
   /** Soonest due first (none last), then newest activity; the cursor is a position in that order. */
@@ -193,7 +195,13 @@ export class ThreadsService {
           tx,
         );
       }
-      // When the status changes, the SLA clocks are recomputed here, in this transaction.
+      // The SLA clocks follow in the same transaction: PENDING pauses them,
+      // reopening starts a next-response clock, a new team may bring its own policy.
+      if (change.status !== undefined && change.status !== before.status) {
+        await this.threadSla.statusChanged(tx, id, before.status, change.status);
+      } else if (data.teamId !== undefined) {
+        await this.threadSla.recompute(tx, [id]);
+      }
       return entries;
     });
     if (updated) await this.events.threadsChanged('thread.updated', [id]);

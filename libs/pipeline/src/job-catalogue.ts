@@ -7,6 +7,8 @@ export const QUEUES = {
   ingest: 'ingest',
   poll: 'poll',
   outbound: 'outbound',
+  escalation: 'escalation',
+  slaRecompute: 'sla-recompute',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -17,6 +19,19 @@ export interface JobPayloads {
   'poll-channel': { channelId: string; correlationId?: string };
   /** Send one queued OUTBOUND message on its thread's channel. */
   'send-message': { messageId: string; correlationId?: string };
+  /** Mail one escalation level of one thread deadline to its recipients. */
+  'notify-escalation': {
+    threadId: string;
+    target: 'firstResponse' | 'nextResponse' | 'resolution';
+    level: number;
+    /** ISO instant of the deadline the level belongs to. */
+    dueAt: string;
+    /** ISO instant at which the level fell due. */
+    stepAt: string;
+    correlationId?: string;
+  };
+  /** Re-derive due times of open threads after SLA policies or a calendar changed. */
+  'recompute-sla': { policyIds: string[]; correlationId?: string };
 }
 export type JobName = keyof JobPayloads;
 export type JobOf<Name extends JobName> = JobPayloads[Name];
@@ -27,6 +42,8 @@ export const JOB_QUEUE = {
   'ingest-batch': QUEUES.ingest,
   'poll-channel': QUEUES.poll,
   'send-message': QUEUES.outbound,
+  'notify-escalation': QUEUES.escalation,
+  'recompute-sla': QUEUES.slaRecompute,
 } as const satisfies Record<JobName, QueueName>;
 
 /** The job names that travel on one queue. */
@@ -43,6 +60,12 @@ export const jobId = {
   /** One poll per channel queued or running at a time. */
   pollChannel: (channelId: string) => `poll.${channelId}`,
   sendMessage: (messageId: string) => `send.${messageId}`,
+  /** One level of one deadline of a thread fires once, whoever finds it how often. */
+  notifyEscalation: (threadId: string, target: string, level: number, dueAt: Date) =>
+    `escalate.${threadId}.${target}.${level}.${dueAt.getTime()}`,
+  /** One recomputation per change of a policy or calendar (identified by its new updatedAt). */
+  recomputeSla: (subjectId: string, changedAt: Date) =>
+    `recompute.${subjectId}.${changedAt.getTime()}`,
 } as const;
 
 export function jobNamesOf(queue: QueueName): JobName[] {

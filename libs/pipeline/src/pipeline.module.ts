@@ -1,4 +1,5 @@
 import { type DynamicModule, Module, type ModuleMetadata } from '@nestjs/common';
+import { ThreadSlaModule } from '@svara/thread-sla';
 import { InboxEvents } from './events/inbox-events';
 import { IngestProcessor } from './ingest/ingest.processor';
 import { InboundBatches } from './ingest/inbound-batches.service';
@@ -16,7 +17,7 @@ export class PipelineModule {
   static forWorker(channels: NonNullable<ModuleMetadata['imports']>[number]): DynamicModule {
     return {
       module: PipelineWorkerModule,
-      imports: [PipelineModule, channels],
+      imports: [PipelineModule, ThreadSlaModule, channels],
       providers: [MessageWriter, IngestProcessor],
     };
   }

@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common'
 import { DelayedError, type Job, UnrecoverableError } from 'bullmq';
 import { Prisma, PrismaService } from '@svara/database';
 import { InboxEvents, type JobOf, JobWorkers, PROVISIONAL_ID_PREFIX } from '@svara/pipeline';
+import { ThreadSla } from '@svara/thread-sla';
 import type { OutgoingMessage } from '../channel-adapter';
 import { ChannelAdapters } from '../channel-adapters.service';
 import {
@@ -29,6 +30,7 @@ export class SendProcessor implements OnApplicationBootstrap {
     private readonly adapters: ChannelAdapters,
     private readonly health: ChannelHealthRecorder,
     private readonly events: InboxEvents,
+    private readonly threadSla: ThreadSla,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -46,6 +48,9 @@ export class SendProcessor implements OnApplicationBootstrap {
       include: { channel: true, thread: true },
     });
     if (!message || message.direction !== 'OUTBOUND') return { skipped: 'not an outbound message' };
+    if (message.deliveryStatus === 'SENT')
+      // A retry after the reply went out: make sure its clocks stopped (idempotent).
+      await this.threadSla.responseSent(message.threadId, message.sentAt);
     if (message.deliveryStatus !== 'QUEUED')
       return { skipped: `already ${message.deliveryStatus}` };
 
@@ -57,7 +62,10 @@ export class SendProcessor implements OnApplicationBootstrap {
         this.adapters.contextOf(message.channel),
         await this.outgoing(message),
       );
-      await this.markSent(messageId, result.externalId, result.sentAt ?? new Date());
+      const sentAt = result.sentAt ?? new Date();
+      await this.markSent(messageId, result.externalId, sentAt);
+      // The reply answers the citizen: the thread's response clocks stop.
+      await this.threadSla.responseSent(message.threadId, sentAt);
       await this.events.threadsChanged('message.updated', [message.threadId], messageId);
       return { externalId: result.externalId };
     } catch (error) {

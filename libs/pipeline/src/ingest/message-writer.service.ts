@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { v5 as uuidv5 } from 'uuid';
 import { type Channel, Prisma, PrismaService } from '@svara/database';
+import { ThreadSla } from '@svara/thread-sla';
 import type { ContactRef, NormalizedMessage } from '../normalized-message';
 
 type Tx = Prisma.TransactionClient;
@@ -44,7 +45,10 @@ function uniqueBy<T>(items: T[], key: (item: T) => string): Map<string, T> {
  */
 @Injectable()
 export class MessageWriter {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly threadSla: ThreadSla,
+  ) {}
 
   async writeBatch(
     batchId: string,
@@ -76,6 +80,8 @@ export class MessageWriter {
           select: { threadId: true, direction: true, automatic: true, sentAt: true },
         });
         await this.applyToThreads(tx, inserted);
+        // Due times change in the same transaction as the messages that move them.
+        await this.threadSla.messagesLanded(tx, inserted);
         await tx.inboundBatch.update({
           where: { id: batchId },
           data: {

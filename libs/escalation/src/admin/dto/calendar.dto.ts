@@ -1,0 +1,126 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsEnum,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  Validate,
+  ValidateNested,
+  type ValidatorConstraintInterface,
+  ValidatorConstraint,
+} from 'class-validator';
+import { EveRule } from '@svara/database';
+import { HOLIDAY_COUNTRIES, type HolidayCountry, isValidTimeZone } from '@svara/sla';
+
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
+const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+@ValidatorConstraint({ name: 'timeZone' })
+class IsIanaTimeZone implements ValidatorConstraintInterface {
+  validate(value: unknown) {
+    return typeof value === 'string' && isValidTimeZone(value);
+  }
+  defaultMessage() {
+    return 'timeZone must be an IANA time zone such as Europe/Stockholm';
+  }
+}
+
+export class OpeningRangeDto {
+  @ApiProperty({ minimum: 1, maximum: 7, description: 'ISO weekday, Monday = 1' })
+  @IsInt()
+  @Min(1)
+  @Max(7)
+  weekday!: number;
+
+  @ApiProperty({ example: '08:00' })
+  @Matches(TIME, { message: 'open must be a time HH:MM' })
+  open!: string;
+
+  @ApiProperty({ example: '16:00' })
+  @Matches(TIME, { message: 'close must be a time HH:MM (24:00 for midnight)' })
+  close!: string;
+}
+
+export class HalfDayDto {
+  @ApiProperty({ example: '2026-04-30' })
+  @Matches(DATE, { message: 'date must be a date YYYY-MM-DD' })
+  date!: string;
+
+  @ApiProperty({ example: '13:00' })
+  @Matches(TIME, { message: 'close must be a time HH:MM' })
+  close!: string;
+}
+
+export class CreateCalendarDto {
+  @ApiProperty({ example: 'Kontaktcenter' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name!: string;
+
+  @ApiPropertyOptional({ default: 'Europe/Stockholm' })
+  @IsOptional()
+  @Validate(IsIanaTimeZone)
+  timeZone?: string;
+
+  @ApiProperty({ type: [OpeningRangeDto] })
+  @IsArray()
+  @ArrayMinSize(1, { message: 'weeklyHours must have at least one opening range' })
+  @ArrayMaxSize(70)
+  @ValidateNested({ each: true })
+  @Type(() => OpeningRangeDto)
+  weeklyHours!: OpeningRangeDto[];
+
+  @ApiPropertyOptional({ enum: HOLIDAY_COUNTRIES, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @IsIn(HOLIDAY_COUNTRIES, { each: true, message: 'holidayCountries must be among SE, NO, FI' })
+  holidayCountries?: HolidayCountry[];
+
+  @ApiPropertyOptional({
+    enum: EveRule,
+    description: 'Midsummer Eve, Christmas Eve, New Year’s Eve',
+  })
+  @IsOptional()
+  @IsEnum(EveRule)
+  eveDays?: EveRule;
+
+  @ApiPropertyOptional({ example: '12:00' })
+  @IsOptional()
+  @Matches(TIME, { message: 'halfDayClose must be a time HH:MM' })
+  halfDayClose?: string;
+
+  @ApiPropertyOptional({ example: ['2026-12-23'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(1000)
+  @Matches(DATE, { each: true, message: 'closedDates must hold dates YYYY-MM-DD' })
+  closedDates?: string[];
+
+  @ApiPropertyOptional({ type: [HalfDayDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(1000)
+  @ValidateNested({ each: true })
+  @Type(() => HalfDayDto)
+  halfDays?: HalfDayDto[];
+
+  @ApiPropertyOptional({ example: ['2026-01-06'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(1000)
+  @Matches(DATE, { each: true, message: 'openDates must hold dates YYYY-MM-DD' })
+  openDates?: string[];
+}
+
+export class UpdateCalendarDto extends PartialType(CreateCalendarDto) {}

@@ -1,0 +1,9 @@
+export { EscalationModule } from './escalation.module';
+export {
+  escalationMail,
+  type EscalationMailFacts,
+  type MailLocale,
+} from './notify/escalation-mail';
+export { EscalationProcessor } from './notify/escalation.processor';
+export { SlaRecomputeProcessor } from './recompute/sla-recompute.processor';
+export { SlaScan, type ScanResult } from './scan/sla-scan.service';
