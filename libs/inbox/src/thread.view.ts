@@ -1,3 +1,4 @@
+import { maskIdentityNumbers } from '@svara/compliance';
 import type { Channel, Contact, Message, Thread } from '@svara/database';
 
 export type ThreadWithRelations = Thread & {
@@ -8,13 +9,18 @@ export type ThreadWithRelations = Thread & {
 /** The earliest deadline still ahead of the thread, what the inbox sorts by. */
 export const dueAtOf = (thread: Thread): Date | null => thread.nextSlaCheckAt;
 
+/**
+ * A thread as lists, live events and change answers show it: a personal
+ * identity number in the subject is masked; only the thread itself shows it.
+ */
 export function threadView(thread: ThreadWithRelations) {
   return {
     id: thread.id,
     channelId: thread.channelId,
     channelType: thread.channel.type,
     channelName: thread.channel.name,
-    subject: thread.subject,
+    subject: maskIdentityNumbers(thread.subject),
+    containsIdentityNumber: thread.containsIdentityNumber,
     status: thread.status,
     contact: thread.contact,
     assigneeId: thread.assigneeId,
@@ -47,6 +53,7 @@ export function messageView(message: Message) {
     html: message.html,
     attachments: message.attachments,
     automatic: message.automatic,
+    containsIdentityNumber: message.containsIdentityNumber,
     sentAt: message.sentAt,
     receivedAt: message.receivedAt,
     deliveryStatus: message.deliveryStatus,

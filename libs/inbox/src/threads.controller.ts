@@ -18,6 +18,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { type AuthenticatedUser, CurrentUser } from '@svara/auth';
+import { AccessLog } from '@svara/compliance';
 import { ListThreadsQuery } from './dto/list-threads.query';
 import { MessageTextDto, UpdateThreadDto } from './dto/update-thread.dto';
 import { ThreadMessages } from './thread-messages.service';
@@ -33,6 +34,7 @@ export class ThreadsController {
   constructor(
     private readonly threads: ThreadsService,
     private readonly messages: ThreadMessages,
+    private readonly accessLog: AccessLog,
   ) {}
 
   @Get()
@@ -43,8 +45,11 @@ export class ThreadsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One thread with its messages in order' })
-  get(@CurrentUser() user: AuthenticatedUser, @Param('id', ThreadId()) id: string) {
-    return this.threads.get(user, id);
+  async get(@CurrentUser() user: AuthenticatedUser, @Param('id', ThreadId()) id: string) {
+    const thread = await this.threads.get(user, id);
+    // Logged once the thread is shown: a 404 shows nothing.
+    await this.accessLog.threadOpened(user.id, thread.id);
+    return thread;
   }
 
   @Patch(':id')

@@ -126,7 +126,12 @@ export class ThreadsService {
       },
     });
     if (!thread) throw new NotFound('Thread');
-    return { ...threadView(thread), messages: thread.messages.map(messageView) };
+    // Only here, to someone allowed to see the thread, is the subject shown in full.
+    return {
+      ...threadView(thread),
+      subject: thread.subject,
+      messages: thread.messages.map(messageView),
+    };
   }
 
   /** The thread, if the user may see it; otherwise it does not exist for them. */

@@ -30,6 +30,14 @@ describe('escalation e-mail', () => {
     expect(mail.html).toContain('<html lang="sv">');
   });
 
+  it('never carries a personal identity number from the subject out of Svara', () => {
+    const mail = escalationMail({ ...facts, threadSubject: 'Bygglov för 19811218-9876' });
+    for (const part of [mail.subject, mail.text, mail.html]) {
+      expect(part).not.toContain('9876');
+      expect(part).toContain('Bygglov för [identity number]');
+    }
+  });
+
   it('warns in English before the due time', () => {
     const mail = escalationMail({
       ...facts,

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { TargetName } from '@svara/sla';
+import { maskIdentityNumbers } from '@svara/compliance';
 
 export type MailLocale = 'sv' | 'en';
 export const MAIL_LOCALES: readonly MailLocale[] = ['sv', 'en'];
@@ -91,7 +92,8 @@ const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => `&#${c.ch
 export function escalationMail(facts: EscalationMailFacts): RenderedMail {
   const w = WORDS[facts.locale];
   const target = w.target[facts.target];
-  const title = facts.threadSubject?.trim() || w.untitled;
+  // Mail leaves Svara: a personal identity number in the subject never goes with it.
+  const title = maskIdentityNumbers(facts.threadSubject?.trim() || w.untitled);
   const late = facts.now.getTime() - facts.dueAt.getTime();
   const lateness = late >= 0 ? w.late(span(late, w.units)) : w.left(span(-late, w.units));
   const headline = late >= 0 || facts.on === 'BREACH' ? w.overdue : w.dueSoon;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { v5 as uuidv5 } from 'uuid';
+import { containsIdentityNumber } from '@svara/compliance';
 import { type Channel, Prisma, PrismaService } from '@svara/database';
 import { ThreadSla } from '@svara/thread-sla';
 import type { ContactRef, NormalizedMessage } from '../normalized-message';
@@ -31,6 +32,11 @@ const CONTACT_NAMESPACE = '6f1c2a4e-8d3b-5e7f-9a0b-1c2d3e4f5a6b';
 
 const identityKey = (ref: Pick<ContactRef, 'type' | 'scope' | 'value'>) =>
   `${ref.type}\u0000${ref.scope}\u0000${ref.value}`;
+
+/** Only what citizens send is flagged: agents' own replies are their responsibility. */
+const holdsIdentityNumber = (message: NormalizedMessage): boolean =>
+  message.direction === 'INBOUND' &&
+  [message.subject, message.text, message.quotedText].some(containsIdentityNumber);
 
 function uniqueBy<T>(items: T[], key: (item: T) => string): Map<string, T> {
   const map = new Map<string, T>();
@@ -73,11 +79,18 @@ export class MessageWriter {
             html: message.html,
             attachments: message.attachments as unknown as Prisma.InputJsonValue,
             automatic: message.automatic,
+            containsIdentityNumber: holdsIdentityNumber(message),
             sentAt: message.sentAt,
             deliveryStatus: message.direction === 'OUTBOUND' ? 'SENT' : 'RECEIVED',
           })),
           skipDuplicates: true,
-          select: { threadId: true, direction: true, automatic: true, sentAt: true },
+          select: {
+            threadId: true,
+            direction: true,
+            automatic: true,
+            sentAt: true,
+            containsIdentityNumber: true,
+          },
         });
         await this.applyToThreads(tx, inserted);
         // Due times change in the same transaction as the messages that move them.
@@ -242,14 +255,28 @@ export class MessageWriter {
   /** Counters and activity times of every thread that got new messages, in one statement. */
   private async applyToThreads(
     tx: Tx,
-    inserted: { threadId: string; direction: string; automatic: boolean; sentAt: Date }[],
+    inserted: {
+      threadId: string;
+      direction: string;
+      automatic: boolean;
+      sentAt: Date;
+      containsIdentityNumber: boolean;
+    }[],
   ): Promise<void> {
     if (inserted.length === 0) return;
-    const byThread = new Map<string, { n: number; last: Date; lastIn?: Date; lastOut?: Date }>();
+    const byThread = new Map<
+      string,
+      { n: number; last: Date; lastIn?: Date; lastOut?: Date; identityNumber: boolean }
+    >();
     const later = (a: Date | undefined, b: Date) => (a && a > b ? a : b);
     for (const row of inserted) {
-      const entry = byThread.get(row.threadId) ?? { n: 0, last: row.sentAt };
+      const entry = byThread.get(row.threadId) ?? {
+        n: 0,
+        last: row.sentAt,
+        identityNumber: false,
+      };
       entry.n += 1;
+      entry.identityNumber ||= row.containsIdentityNumber;
       entry.last = later(entry.last, row.sentAt);
       if (row.direction === 'INBOUND' && !row.automatic)
         entry.lastIn = later(entry.lastIn, row.sentAt);
@@ -273,14 +300,16 @@ export class MessageWriter {
         "closedAt" = CASE
           WHEN t.status = 'CLOSED' AND d.last_in > t."closedAt" THEN NULL
           ELSE t."closedAt" END,
+        "containsIdentityNumber" = t."containsIdentityNumber" OR d.identity_number,
         "version" = t.version + 1,
         "updatedAt" = now()
       FROM unnest(
         ${ids}::uuid[], ${rows.map((r) => r.n)}::int[],
         ${rows.map((r) => iso(r.last))}::timestamptz[],
         ${rows.map((r) => iso(r.lastIn))}::timestamptz[],
-        ${rows.map((r) => iso(r.lastOut))}::timestamptz[]
-      ) AS d(id, n, last_at, last_in, last_out)
+        ${rows.map((r) => iso(r.lastOut))}::timestamptz[],
+        ${rows.map((r) => r.identityNumber)}::boolean[]
+      ) AS d(id, n, last_at, last_in, last_out, identity_number)
       WHERE t.id = d.id`;
   }
 }

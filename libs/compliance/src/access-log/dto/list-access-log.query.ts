@@ -1,0 +1,29 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsNumberString, IsOptional, IsUUID, Max, MaxLength, Min } from 'class-validator';
+
+export class ListAccessLogQuery {
+  @ApiPropertyOptional({ description: 'Only openings of this thread' })
+  @IsOptional()
+  @IsUUID()
+  threadId?: string;
+
+  @ApiPropertyOptional({ description: 'Only openings by this user' })
+  @IsOptional()
+  @IsUUID()
+  userId?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit = 50;
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @IsNumberString({ no_symbols: true }, { message: 'cursor is not one this API returned' })
+  @MaxLength(20)
+  cursor?: string;
+}
