@@ -59,7 +59,10 @@ describe('a worker killed in the middle of a Meta poll', () => {
     ).length;
 
     fake.delayMs = 0;
+    // The kill may land between storing a page and queueing its ingest job:
+    // the scheduler's recovery sweep queues such a batch, as in production.
     const second = spawnApp('worker', env);
+    const scheduler = spawnApp('scheduler', env);
     try {
       const queue = api.app.get(JobQueues).queue('poll');
       // The killed worker's job is taken over once its lock runs out.
@@ -74,7 +77,8 @@ describe('a worker killed in the middle of a Meta poll', () => {
       await ingested(api.app, channel.id);
     } finally {
       second.kill('SIGTERM');
-      await exited(second);
+      scheduler.kill('SIGTERM');
+      await Promise.all([exited(second), exited(scheduler)]);
     }
 
     const messages = await prisma.message.findMany({
