@@ -4,3 +4,4 @@ export { HealthController } from './health.controller';
 export { IS_PUBLIC, Public } from './public.decorator';
 export { strictValidationPipe } from './validation';
 export { RateLimitGuard } from './rate-limit.guard';
+export { LogPageQuery } from './log-page.query';

@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsNumberString, IsOptional, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsOptional, IsUUID } from 'class-validator';
+import { LogPageQuery } from '@svara/http';
 
-export class ListAccessLogQuery {
+export class ListAccessLogQuery extends LogPageQuery {
   @ApiPropertyOptional({ description: 'Only openings of this thread' })
   @IsOptional()
   @IsUUID()
@@ -12,18 +12,4 @@ export class ListAccessLogQuery {
   @IsOptional()
   @IsUUID()
   userId?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit = 50;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsNumberString({ no_symbols: true }, { message: 'cursor is not one this API returned' })
-  @MaxLength(20)
-  cursor?: string;
 }
