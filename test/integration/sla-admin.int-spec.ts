@@ -181,6 +181,89 @@ describe('SLA calendars, policies and report over HTTP', () => {
       .expect(409);
   });
 
+  it('lets a team override its channels’ policy, and a channel change policy, recomputing open threads', async () => {
+    const calendar = await post('/calendars', {
+      name: 'Alltid öppet',
+      weeklyHours: weekdays,
+    }).expect(201);
+    const policyOf = (name: string, minutes: number) =>
+      post('/sla-policies', {
+        name,
+        calendarId: calendar.body.id,
+        firstResponse: { minutes },
+      }).expect(201);
+    const [hour, day, quarter] = await Promise.all([
+      policyOf('Timme', 60),
+      policyOf('Dygn', 1440),
+      policyOf('Kvart', 15),
+    ]);
+    const team = await post('/teams', { name: 'Socialtjänsten' }).expect(201);
+    const channel = await prisma.channel.create({
+      data: {
+        type: 'WEB_FORM',
+        name: 'Team override',
+        teamId: team.body.id,
+        slaPolicyId: hour.body.id,
+        backfillSince: new Date(),
+      },
+    });
+    const item = webFormItem({ submittedAt: new Date(Date.now() - MINUTE).toISOString() });
+    await worker.get(InboundBatches).accept(channel.id, 'FORM', [item]);
+    const dueAfter = (minutes: number) =>
+      eventually(
+        async () => {
+          const thread = await prisma.thread.findFirst({ where: { channelId: channel.id } });
+          return thread?.firstResponseDueAt?.getTime() ===
+            new Date(item.submittedAt).getTime() + minutes * MINUTE
+            ? thread
+            : undefined;
+        },
+        {
+          timeoutMs: 20_000,
+          intervalMs: 100,
+          what: `a first-response due time ${minutes} min out`,
+        },
+      );
+    await dueAfter(60);
+
+    const overridden = await request(api.server)
+      .put(`/api/v1/teams/${team.body.id}/sla-policy`)
+      .set('authorization', admin)
+      .send({ slaPolicyId: day.body.id })
+      .expect(200);
+    expect(overridden.body).toMatchObject({
+      slaPolicyId: day.body.id,
+      recomputation: expect.any(String),
+    });
+    await dueAfter(1440);
+
+    await request(api.server)
+      .put(`/api/v1/teams/${team.body.id}/sla-policy`)
+      .set('authorization', admin)
+      .send({ slaPolicyId: null })
+      .expect(200);
+    await dueAfter(60);
+
+    await request(api.server)
+      .patch(`/api/v1/channels/${channel.id}`)
+      .set('authorization', admin)
+      .send({ slaPolicyId: quarter.body.id })
+      .expect(200);
+    await dueAfter(15);
+
+    await request(api.server)
+      .put(`/api/v1/teams/${team.body.id}/sla-policy`)
+      .set('authorization', agent)
+      .send({ slaPolicyId: day.body.id })
+      .expect(403);
+    const invalid = await request(api.server)
+      .put(`/api/v1/teams/${team.body.id}/sla-policy`)
+      .set('authorization', admin)
+      .send({ slaPolicyId: 'dygn' })
+      .expect(400);
+    expect(invalid.body.message).toContain('slaPolicyId');
+  });
+
   it('reports the share answered in time and first-response percentiles per channel and team', async () => {
     const calendar = await post('/calendars', { name: 'Rapport', weeklyHours: weekdays }).expect(
       201,

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { AccessLog } from './access-log.service';
 import { AuditTrail } from './audit-trail.service';
 
-/** The audit trail, for every module that changes something an admin must be able to trace. */
-@Module({ providers: [AuditTrail], exports: [AuditTrail] })
+/** What admins must be able to trace: every change (audit trail) and who opened which thread. */
+@Module({ providers: [AuditTrail, AccessLog], exports: [AuditTrail, AccessLog] })
 export class AuditModule {}

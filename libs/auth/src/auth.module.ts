@@ -2,9 +2,11 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { AuditModule } from '@svara/audit';
+import { PipelineModule } from '@svara/pipeline';
 import { AppConfig } from '@svara/config';
 import { deriveKey } from '@svara/secrets';
 import { AdminBootstrap } from './admin-bootstrap.service';
+import { AccessLogController } from './access-log/access-log.controller';
 import { AuditLogController } from './audit-log/audit-log.controller';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
@@ -19,6 +21,7 @@ import { UsersService } from './users/users.service';
 @Module({
   imports: [
     AuditModule,
+    PipelineModule,
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
@@ -28,7 +31,13 @@ import { UsersService } from './users/users.service';
       }),
     }),
   ],
-  controllers: [AuthController, UsersController, TeamsController, AuditLogController],
+  controllers: [
+    AuthController,
+    UsersController,
+    TeamsController,
+    AuditLogController,
+    AccessLogController,
+  ],
   providers: [
     AuthService,
     PasswordHasher,

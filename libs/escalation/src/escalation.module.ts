@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { NotificationsModule } from '@svara/notifications';
+import { PipelineModule } from '@svara/pipeline';
 import { ThreadSlaModule } from '@svara/thread-sla';
 import { CalendarsController } from './admin/calendars.controller';
 import { CalendarsService } from './admin/calendars.service';
@@ -10,7 +11,6 @@ import {
 import { SlaPoliciesService } from './admin/sla-policies.service';
 import { EscalationRecipientsResolver } from './notify/escalation-recipients.service';
 import { EscalationProcessor } from './notify/escalation.processor';
-import { SlaRecomputations } from './recompute/sla-recomputations.service';
 import { SlaRecomputeProcessor } from './recompute/sla-recompute.processor';
 import { SlaReportController } from './report/sla-report.controller';
 import { SlaReportService } from './report/sla-report.service';
@@ -30,7 +30,8 @@ export class EscalationModule {
         SlaRecomputationsController,
         SlaReportController,
       ],
-      providers: [CalendarsService, SlaPoliciesService, SlaRecomputations, SlaReportService],
+      imports: [PipelineModule],
+      providers: [CalendarsService, SlaPoliciesService, SlaReportService],
     };
   }
 

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@svara/audit';
-import { ComplianceModule } from '@svara/compliance';
 import { PipelineModule } from '@svara/pipeline';
 import { ThreadSlaModule } from '@svara/thread-sla';
 import { CannedRepliesController } from './canned-replies/canned-replies.controller';
@@ -12,7 +11,7 @@ import { ThreadsController } from './threads.controller';
 import { ThreadsService } from './threads.service';
 
 @Module({
-  imports: [AuditModule, ComplianceModule, PipelineModule, ThreadSlaModule],
+  imports: [AuditModule, PipelineModule, ThreadSlaModule],
   controllers: [ThreadsController, CannedRepliesController, EventsController],
   providers: [ThreadsService, ThreadMessages, CannedReplies, InboxStream],
 })

@@ -18,7 +18,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { type AuthenticatedUser, CurrentUser } from '@svara/auth';
-import { AccessLog } from '@svara/compliance';
+import { AccessLog } from '@svara/audit';
 import { ListThreadsQuery } from './dto/list-threads.query';
 import { MessageTextDto, UpdateThreadDto } from './dto/update-thread.dto';
 import { ThreadMessages } from './thread-messages.service';

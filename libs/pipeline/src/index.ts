@@ -15,3 +15,4 @@ export {
   type InboxEventType,
   InboxEvents,
 } from './events/inbox-events';
+export { SlaRecomputations } from './sla/sla-recomputations.service';

@@ -6,11 +6,12 @@ import { InboundBatches } from './ingest/inbound-batches.service';
 import { MessageWriter } from './ingest/message-writer.service';
 import { InboundRecoveryCron } from './ingest/recovery.cron';
 import { OutboundMessages } from './outbound/outbound-messages.service';
+import { SlaRecomputations } from './sla/sla-recomputations.service';
 
 /** Producers: what the API and channel pollers need to hand work to the pipeline. */
 @Module({
-  providers: [InboundBatches, OutboundMessages, InboxEvents],
-  exports: [InboundBatches, OutboundMessages, InboxEvents],
+  providers: [InboundBatches, OutboundMessages, SlaRecomputations, InboxEvents],
+  exports: [InboundBatches, OutboundMessages, SlaRecomputations, InboxEvents],
 })
 export class PipelineModule {
   /** The worker side: consumes the ingest queue with the channels' normalizers. */

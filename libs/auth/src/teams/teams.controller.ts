@@ -15,7 +15,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthenticatedUser } from '../access-token';
 import { CurrentUser } from '../current-user.decorator';
 import { Roles } from '../roles';
-import { MembershipDto, TeamDto } from './dto/team.dto';
+import { MembershipDto, TeamDto, TeamSlaPolicyDto } from './dto/team.dto';
 import { TeamsService } from './teams.service';
 
 const UuidParam = () => new ParseUUIDPipe({ errorHttpStatusCode: HttpStatus.NOT_FOUND });
@@ -51,6 +51,17 @@ export class TeamsController {
     @CurrentUser() actor: AuthenticatedUser,
   ) {
     return this.teams.rename(id, body.name, actor.id);
+  }
+
+  @Roles('ADMIN')
+  @Put(':id/sla-policy')
+  @ApiOperation({ summary: "Override the channels' SLA policy for this team's threads" })
+  setSlaPolicy(
+    @Param('id', UuidParam()) id: string,
+    @Body() body: TeamSlaPolicyDto,
+    @CurrentUser() actor: AuthenticatedUser,
+  ) {
+    return this.teams.setSlaPolicy(id, body.slaPolicyId, actor.id);
   }
 
   @Roles('ADMIN')

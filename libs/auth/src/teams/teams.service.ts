@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '@svara/audit';
-import { Conflict, NotFound } from '@svara/common';
+import { Conflict, InvalidInput, NotFound } from '@svara/common';
 import { Prisma, PrismaService } from '@svara/database';
+import { SlaRecomputations } from '@svara/pipeline';
 
 const TEAM_VIEW = {
   id: true,
   name: true,
+  slaPolicyId: true,
   createdAt: true,
   members: {
     select: { userId: true, isLead: true, user: { select: { email: true, name: true } } },
@@ -21,6 +23,7 @@ export class TeamsService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly audit: AuditTrail,
+    private readonly recomputations: SlaRecomputations,
   ) {}
 
   list() {
@@ -63,6 +66,40 @@ export class TeamsService {
         return team;
       }),
     );
+  }
+
+  /** The team's threads follow this policy instead of their channel's; their due times are recomputed. */
+  async setSlaPolicy(id: string, slaPolicyId: string | null, actorId: string) {
+    const { team, before } = await this.prisma.$transaction(async (tx) => {
+      const current = await tx.team.findUnique({ where: { id }, select: { slaPolicyId: true } });
+      if (!current) throw new NotFound('Team');
+      if (slaPolicyId && !(await tx.slaPolicy.findUnique({ where: { id: slaPolicyId } }))) {
+        throw new InvalidInput('slaPolicyId: no SLA policy with this id');
+      }
+      const updated = await tx.team.update({
+        where: { id },
+        data: { slaPolicyId },
+        select: TEAM_VIEW,
+      });
+      await this.audit.record(
+        {
+          actorId,
+          action: 'team.sla_policy_changed',
+          entityType: 'team',
+          entityId: id,
+          data: { from: current.slaPolicyId, to: slaPolicyId },
+        },
+        tx,
+      );
+      return { team: updated, before: current.slaPolicyId };
+    });
+    const changedAt = new Date();
+    const recomputation = await this.recomputations.request(
+      id,
+      changedAt,
+      [before, slaPolicyId].filter((policy): policy is string => Boolean(policy)),
+    );
+    return { ...team, recomputation };
   }
 
   async remove(id: string, actorId: string): Promise<void> {

@@ -3,6 +3,7 @@ import { AuditTrail } from '@svara/audit';
 import { Conflict, InvalidInput, NotFound } from '@svara/common';
 import { type Channel, Prisma, PrismaService } from '@svara/database';
 import { SecretBox } from '@svara/secrets';
+import { SlaRecomputations } from '@svara/pipeline';
 import { ChannelAdapters } from '../channel-adapters.service';
 import { ChannelError } from '../channel-errors';
 import { ChannelPolls } from '../polling/channel-polls.service';
@@ -69,6 +70,7 @@ export class ChannelsAdminService {
     private readonly secretBox: SecretBox,
     private readonly polls: ChannelPolls,
     private readonly audit: AuditTrail,
+    private readonly recomputations: SlaRecomputations,
   ) {}
 
   async create(body: CreateChannelDto, actorId: string) {
@@ -121,10 +123,28 @@ export class ChannelsAdminService {
   }
 
   async update(id: string, body: UpdateChannelDto, actorId: string) {
+    let policyChange: string[] = [];
+    const updated = await this.updateInTransaction(id, body, actorId, (before) => {
+      if (body.slaPolicyId !== undefined && body.slaPolicyId !== before.slaPolicyId) {
+        policyChange = [before.slaPolicyId, body.slaPolicyId].filter((p): p is string => !!p);
+      }
+    });
+    // Open threads of the channel follow its new policy (unless their team has its own).
+    await this.recomputations.request(id, new Date(), policyChange);
+    return updated;
+  }
+
+  private async updateInTransaction(
+    id: string,
+    body: UpdateChannelDto,
+    actorId: string,
+    seen: (before: Channel) => void,
+  ) {
     try {
       return await this.prisma.$transaction(async (tx) => {
         const before = await tx.channel.findUnique({ where: { id } });
         if (!before) throw new NotFound('Channel');
+        seen(before);
         const { config, secrets, ...plain } = body;
         const data: Prisma.ChannelUncheckedUpdateInput = { ...plain };
         const changedSecrets = Object.keys(secrets ?? {});

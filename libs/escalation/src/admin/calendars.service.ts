@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Conflict, InvalidInput, NotFound } from '@svara/common';
 import { type BusinessCalendar, Prisma, PrismaService } from '@svara/database';
 import { minutesOfDay } from '@svara/sla';
-import { SlaRecomputations } from '../recompute/sla-recomputations.service';
+import { SlaRecomputations } from '@svara/pipeline';
 import type { CreateCalendarDto, UpdateCalendarDto } from './dto/calendar.dto';
 import { withUniqueName } from './unique-name';
 

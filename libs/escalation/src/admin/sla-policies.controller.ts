@@ -14,7 +14,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@svara/auth';
 import { CreateSlaPolicyDto, UpdateSlaPolicyDto } from './dto/sla-policy.dto';
 import { SlaPoliciesService } from './sla-policies.service';
-import { SlaRecomputations } from '../recompute/sla-recomputations.service';
+import { SlaRecomputations } from '@svara/pipeline';
 
 const uuid = new ParseUUIDPipe({ errorHttpStatusCode: HttpStatus.NOT_FOUND });
 

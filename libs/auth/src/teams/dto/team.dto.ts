@@ -1,6 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import {
+  IsBoolean,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  ValidateIf,
+} from 'class-validator';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -18,4 +26,14 @@ export class MembershipDto {
   @IsOptional()
   @IsBoolean()
   isLead?: boolean;
+}
+
+export class TeamSlaPolicyDto {
+  @ApiProperty({
+    nullable: true,
+    description: "Policy for this team's threads instead of their channel's; null removes it",
+  })
+  @ValidateIf((_, value) => value !== null)
+  @IsUUID()
+  slaPolicyId!: string | null;
 }

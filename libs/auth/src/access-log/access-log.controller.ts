@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@svara/auth';
-import { AccessLog } from './access-log.service';
+import { AccessLog } from '@svara/audit';
+import { Roles } from '../roles';
 import { ListAccessLogQuery } from './dto/list-access-log.query';
 
 @ApiTags('compliance')

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { NotFound } from '@svara/common';
-import { JobQueues, jobId } from '@svara/pipeline';
+import { jobId } from '../job-catalogue';
+import { JobQueues } from '../queues/job-queues.service';
 
 /** Queues recomputations of due times and reports how far one has come. */
 @Injectable()
