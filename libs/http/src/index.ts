@@ -5,3 +5,4 @@ export { IS_PUBLIC, Public } from './public.decorator';
 export { strictValidationPipe } from './validation';
 export { RateLimitGuard } from './rate-limit.guard';
 export { LogPageQuery } from './log-page.query';
+export { IdParam } from './id-param';

@@ -1,15 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpStatus,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Query,
-  Req,
-} from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query, Req } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -23,8 +12,7 @@ import { ListThreadsQuery } from './dto/list-threads.query';
 import { MessageTextDto, UpdateThreadDto } from './dto/update-thread.dto';
 import { ThreadMessages } from './thread-messages.service';
 import { ThreadsService } from './threads.service';
-
-const ThreadId = () => new ParseUUIDPipe({ errorHttpStatusCode: HttpStatus.NOT_FOUND });
+import { IdParam } from '@svara/http';
 
 @ApiTags('inbox')
 @ApiBearerAuth()
@@ -45,7 +33,7 @@ export class ThreadsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One thread with its messages in order' })
-  async get(@CurrentUser() user: AuthenticatedUser, @Param('id', ThreadId()) id: string) {
+  async get(@CurrentUser() user: AuthenticatedUser, @Param('id', IdParam()) id: string) {
     const thread = await this.threads.get(user, id);
     // Logged once the thread is shown: a 404 shows nothing.
     await this.accessLog.threadOpened(user.id, thread.id);
@@ -57,7 +45,7 @@ export class ThreadsController {
   @ApiConflictResponse({ description: 'The thread changed since `version`' })
   update(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', ThreadId()) id: string,
+    @Param('id', IdParam()) id: string,
     @Body() body: UpdateThreadDto,
   ) {
     return this.threads.changeState(user, id, body);
@@ -67,7 +55,7 @@ export class ThreadsController {
   @ApiOperation({ summary: "Reply to the citizen on the thread's channel (queued, then sent)" })
   reply(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', ThreadId()) id: string,
+    @Param('id', IdParam()) id: string,
     @Body() body: MessageTextDto,
     @Req() request: { id?: unknown },
   ) {
@@ -78,7 +66,7 @@ export class ThreadsController {
   @ApiOperation({ summary: 'An internal note, never sent to the citizen' })
   note(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', ThreadId()) id: string,
+    @Param('id', IdParam()) id: string,
     @Body() body: MessageTextDto,
   ) {
     return this.messages.note(user, id, body.text);

@@ -6,7 +6,6 @@ import {
   HttpCode,
   HttpStatus,
   Param,
-  ParseUUIDPipe,
   Patch,
   Post,
   Put,
@@ -17,8 +16,7 @@ import { CurrentUser } from '../current-user.decorator';
 import { Roles } from '../roles';
 import { MembershipDto, TeamDto, TeamSlaPolicyDto } from './dto/team.dto';
 import { TeamsService } from './teams.service';
-
-const UuidParam = () => new ParseUUIDPipe({ errorHttpStatusCode: HttpStatus.NOT_FOUND });
+import { IdParam } from '@svara/http';
 
 @ApiTags('teams')
 @ApiBearerAuth()
@@ -33,7 +31,7 @@ export class TeamsController {
   }
 
   @Get(':id')
-  get(@Param('id', UuidParam()) id: string) {
+  get(@Param('id', IdParam()) id: string) {
     return this.teams.get(id);
   }
 
@@ -46,7 +44,7 @@ export class TeamsController {
   @Roles('ADMIN')
   @Patch(':id')
   rename(
-    @Param('id', UuidParam()) id: string,
+    @Param('id', IdParam()) id: string,
     @Body() body: TeamDto,
     @CurrentUser() actor: AuthenticatedUser,
   ) {
@@ -57,7 +55,7 @@ export class TeamsController {
   @Put(':id/sla-policy')
   @ApiOperation({ summary: "Override the channels' SLA policy for this team's threads" })
   setSlaPolicy(
-    @Param('id', UuidParam()) id: string,
+    @Param('id', IdParam()) id: string,
     @Body() body: TeamSlaPolicyDto,
     @CurrentUser() actor: AuthenticatedUser,
   ) {
@@ -67,7 +65,7 @@ export class TeamsController {
   @Roles('ADMIN')
   @Delete(':id')
   @HttpCode(HttpStatus.NO_CONTENT)
-  remove(@Param('id', UuidParam()) id: string, @CurrentUser() actor: AuthenticatedUser) {
+  remove(@Param('id', IdParam()) id: string, @CurrentUser() actor: AuthenticatedUser) {
     return this.teams.remove(id, actor.id);
   }
 
@@ -75,8 +73,8 @@ export class TeamsController {
   @Put(':id/members/:userId')
   @ApiOperation({ summary: 'Add a user to the team, or change whether they lead it' })
   addMember(
-    @Param('id', UuidParam()) id: string,
-    @Param('userId', UuidParam()) userId: string,
+    @Param('id', IdParam()) id: string,
+    @Param('userId', IdParam()) userId: string,
     @Body() body: MembershipDto,
     @CurrentUser() actor: AuthenticatedUser,
   ) {
@@ -87,8 +85,8 @@ export class TeamsController {
   @Delete(':id/members/:userId')
   @HttpCode(HttpStatus.NO_CONTENT)
   removeMember(
-    @Param('id', UuidParam()) id: string,
-    @Param('userId', UuidParam()) userId: string,
+    @Param('id', IdParam()) id: string,
+    @Param('userId', IdParam()) userId: string,
     @CurrentUser() actor: AuthenticatedUser,
   ) {
     return this.teams.removeMember(id, userId, actor.id);

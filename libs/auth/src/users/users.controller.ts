@@ -6,7 +6,6 @@ import {
   HttpCode,
   HttpStatus,
   Param,
-  ParseUUIDPipe,
   Patch,
   Post,
 } from '@nestjs/common';
@@ -16,8 +15,7 @@ import { CurrentUser } from '../current-user.decorator';
 import { Roles } from '../roles';
 import { CreateUserDto, UpdateUserDto } from './dto/user.dto';
 import { UsersService } from './users.service';
-
-const UuidParam = () => new ParseUUIDPipe({ errorHttpStatusCode: HttpStatus.NOT_FOUND });
+import { IdParam } from '@svara/http';
 
 @ApiTags('users')
 @ApiBearerAuth()
@@ -32,7 +30,7 @@ export class UsersController {
   }
 
   @Get(':id')
-  get(@Param('id', UuidParam()) id: string) {
+  get(@Param('id', IdParam()) id: string) {
     return this.users.get(id);
   }
 
@@ -45,7 +43,7 @@ export class UsersController {
   @Patch(':id')
   @ApiOperation({ summary: 'Rename, change role, reset password, or (de)activate' })
   update(
-    @Param('id', UuidParam()) id: string,
+    @Param('id', IdParam()) id: string,
     @Body() body: UpdateUserDto,
     @CurrentUser() actor: AuthenticatedUser,
   ) {
@@ -54,7 +52,7 @@ export class UsersController {
 
   @Delete(':id')
   @HttpCode(HttpStatus.NO_CONTENT)
-  remove(@Param('id', UuidParam()) id: string, @CurrentUser() actor: AuthenticatedUser) {
+  remove(@Param('id', IdParam()) id: string, @CurrentUser() actor: AuthenticatedUser) {
     return this.users.remove(id, actor.id);
   }
 }

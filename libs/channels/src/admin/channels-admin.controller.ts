@@ -6,7 +6,6 @@ import {
   HttpCode,
   HttpStatus,
   Param,
-  ParseUUIDPipe,
   Patch,
   Post,
   Req,
@@ -16,8 +15,7 @@ import { type AuthenticatedUser, CurrentUser, Roles } from '@svara/auth';
 import { ChannelsAdminService } from './channels-admin.service';
 import { CreateChannelDto } from './dto/create-channel.dto';
 import { UpdateChannelDto } from './dto/update-channel.dto';
-
-const ChannelId = () => new ParseUUIDPipe({ errorHttpStatusCode: HttpStatus.NOT_FOUND });
+import { IdParam } from '@svara/http';
 
 @ApiTags('channels')
 @ApiBearerAuth()
@@ -38,14 +36,14 @@ export class ChannelsAdminController {
   }
 
   @Get(':id')
-  get(@Param('id', ChannelId()) id: string) {
+  get(@Param('id', IdParam()) id: string) {
     return this.channels.get(id);
   }
 
   @Patch(':id')
   @ApiOperation({ summary: 'Change settings or secrets, enable or disable' })
   update(
-    @Param('id', ChannelId()) id: string,
+    @Param('id', IdParam()) id: string,
     @Body() body: UpdateChannelDto,
     @CurrentUser() actor: AuthenticatedUser,
   ) {
@@ -55,7 +53,7 @@ export class ChannelsAdminController {
   @Delete(':id')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Remove a channel that has no threads (disable one that has)' })
-  remove(@Param('id', ChannelId()) id: string, @CurrentUser() actor: AuthenticatedUser) {
+  remove(@Param('id', IdParam()) id: string, @CurrentUser() actor: AuthenticatedUser) {
     return this.channels.remove(id, actor.id);
   }
 
@@ -63,14 +61,14 @@ export class ChannelsAdminController {
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Poll the channel now' })
   @ApiAcceptedResponse({ description: 'The poll is queued; its outcome shows in health' })
-  poll(@Param('id', ChannelId()) id: string, @Req() request: { id?: unknown }) {
+  poll(@Param('id', IdParam()) id: string, @Req() request: { id?: unknown }) {
     return this.channels.pollNow(id, String(request.id));
   }
 
   @Post(':id/test')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Check that the stored credentials work; says why when not' })
-  test(@Param('id', ChannelId()) id: string) {
+  test(@Param('id', IdParam()) id: string) {
     return this.channels.testConnection(id);
   }
 }

@@ -8,7 +8,6 @@ import {
   HttpStatus,
   NotFoundException,
   Param,
-  ParseUUIDPipe,
   Post,
   Req,
   UseGuards,
@@ -22,7 +21,7 @@ import {
 } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import { PrismaService } from '@svara/database';
-import { Public, RateLimitGuard } from '@svara/http';
+import { IdParam, Public, RateLimitGuard } from '@svara/http';
 import { InboundBatches } from '@svara/pipeline';
 import { SubmissionAcceptedDto, WebFormSubmissionDto } from './dto/web-form-submission.dto';
 import type { WebFormItem } from './web-form-item';
@@ -46,7 +45,7 @@ export class WebFormController {
   @ApiAcceptedResponse({ type: SubmissionAcceptedDto })
   @ApiTooManyRequestsResponse({ description: 'Too many submissions from this address' })
   async submit(
-    @Param('channelId', new ParseUUIDPipe({ errorHttpStatusCode: HttpStatus.NOT_FOUND }))
+    @Param('channelId', IdParam())
     channelId: string,
     @Body() body: WebFormSubmissionDto,
     @Req() request: { id?: unknown },

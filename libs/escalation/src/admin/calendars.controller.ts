@@ -6,7 +6,6 @@ import {
   HttpCode,
   HttpStatus,
   Param,
-  ParseUUIDPipe,
   Patch,
   Post,
 } from '@nestjs/common';
@@ -14,8 +13,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@svara/auth';
 import { CalendarsService } from './calendars.service';
 import { CreateCalendarDto, UpdateCalendarDto } from './dto/calendar.dto';
-
-const uuid = new ParseUUIDPipe({ errorHttpStatusCode: HttpStatus.NOT_FOUND });
+import { IdParam } from '@svara/http';
 
 @ApiTags('calendars')
 @ApiBearerAuth()
@@ -36,19 +34,19 @@ export class CalendarsController {
   }
 
   @Get(':id')
-  get(@Param('id', uuid) id: string) {
+  get(@Param('id', IdParam()) id: string) {
     return this.calendars.get(id);
   }
 
   @Patch(':id')
   @ApiOperation({ summary: 'Change a calendar; due times of open threads are recomputed' })
-  update(@Param('id', uuid) id: string, @Body() body: UpdateCalendarDto) {
+  update(@Param('id', IdParam()) id: string, @Body() body: UpdateCalendarDto) {
     return this.calendars.update(id, body);
   }
 
   @Delete(':id')
   @HttpCode(HttpStatus.NO_CONTENT)
-  remove(@Param('id', uuid) id: string) {
+  remove(@Param('id', IdParam()) id: string) {
     return this.calendars.remove(id);
   }
 }

@@ -6,7 +6,6 @@ import {
   HttpCode,
   HttpStatus,
   Param,
-  ParseUUIDPipe,
   Patch,
   Post,
 } from '@nestjs/common';
@@ -15,8 +14,7 @@ import { Roles } from '@svara/auth';
 import { CreateSlaPolicyDto, UpdateSlaPolicyDto } from './dto/sla-policy.dto';
 import { SlaPoliciesService } from './sla-policies.service';
 import { SlaRecomputations } from '@svara/pipeline';
-
-const uuid = new ParseUUIDPipe({ errorHttpStatusCode: HttpStatus.NOT_FOUND });
+import { IdParam } from '@svara/http';
 
 @ApiTags('sla-policies')
 @ApiBearerAuth()
@@ -39,19 +37,19 @@ export class SlaPoliciesController {
   }
 
   @Get(':id')
-  get(@Param('id', uuid) id: string) {
+  get(@Param('id', IdParam()) id: string) {
     return this.policies.get(id);
   }
 
   @Patch(':id')
   @ApiOperation({ summary: 'Change a policy; due times of its open threads are recomputed' })
-  update(@Param('id', uuid) id: string, @Body() body: UpdateSlaPolicyDto) {
+  update(@Param('id', IdParam()) id: string, @Body() body: UpdateSlaPolicyDto) {
     return this.policies.update(id, body);
   }
 
   @Delete(':id')
   @HttpCode(HttpStatus.NO_CONTENT)
-  remove(@Param('id', uuid) id: string) {
+  remove(@Param('id', IdParam()) id: string) {
     return this.policies.remove(id);
   }
 }

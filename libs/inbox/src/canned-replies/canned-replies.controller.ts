@@ -6,7 +6,6 @@ import {
   HttpCode,
   HttpStatus,
   Param,
-  ParseUUIDPipe,
   Patch,
   Post,
 } from '@nestjs/common';
@@ -14,8 +13,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type AuthenticatedUser, CurrentUser, Roles } from '@svara/auth';
 import { CannedReplies } from './canned-replies.service';
 import { CreateCannedReplyDto, UpdateCannedReplyDto } from './dto/canned-reply.dto';
-
-const UuidParam = () => new ParseUUIDPipe({ errorHttpStatusCode: HttpStatus.NOT_FOUND });
+import { IdParam } from '@svara/http';
 
 @ApiTags('canned replies')
 @ApiBearerAuth()
@@ -38,7 +36,7 @@ export class CannedRepliesController {
   @Roles('ADMIN')
   @Patch(':id')
   update(
-    @Param('id', UuidParam()) id: string,
+    @Param('id', IdParam()) id: string,
     @Body() body: UpdateCannedReplyDto,
     @CurrentUser() actor: AuthenticatedUser,
   ) {
@@ -48,7 +46,7 @@ export class CannedRepliesController {
   @Roles('ADMIN')
   @Delete(':id')
   @HttpCode(HttpStatus.NO_CONTENT)
-  remove(@Param('id', UuidParam()) id: string, @CurrentUser() actor: AuthenticatedUser) {
+  remove(@Param('id', IdParam()) id: string, @CurrentUser() actor: AuthenticatedUser) {
     return this.replies.remove(id, actor.id);
   }
 }
