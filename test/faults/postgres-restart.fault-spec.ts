@@ -1,10 +1,11 @@
 import { type ChildProcess, execFileSync } from 'node:child_process';
 import path from 'node:path';
-import request from 'supertest';
 import {
   PrivatePostgres,
   type RunningApi,
   createWebFormChannel,
+  formTraffic,
+  storedExternalIds,
   eventually,
   exited,
   spawnApp,
@@ -47,20 +48,9 @@ describe('Postgres restarted during ingest', () => {
 
   it('recovers on its own and stores every accepted message once', async () => {
     const channel = await createWebFormChannel(api.prisma);
-    const accepted: string[] = [];
-    const refused: number[] = [];
-    const submit = async (i: number) => {
-      const response = await request(api.server)
-        .post(`/api/v1/forms/${channel.id}/submissions`)
-        .timeout(15_000)
-        .send({ name: `Medborgare ${i}`, email: `person${i}@example.se`, message: `Fråga ${i}` });
-      if (response.status === 202) accepted.push(response.body.id);
-      else refused.push(response.status);
-    };
+    const traffic = formTraffic(api, channel.id);
 
-    let i = 0;
-    const start = Date.now();
-    while (Date.now() - start < 1500) await submit(i++);
+    await traffic.submitFor(1500);
     // A large batch is being written when the database goes away.
     const big = Array.from({ length: 3000 }, () => webFormItem());
     const bigBatch = await api.app.get(InboundBatches).accept(channel.id, 'POLL', big);
@@ -71,26 +61,16 @@ describe('Postgres restarted during ingest', () => {
       { timeoutMs: 20_000, what: 'the large batch to be in progress' },
     );
     await postgres.down();
-    for (let n = 0; n < 5; n += 1) await submit(i++);
+    for (let n = 0; n < 5; n += 1) await traffic.submit();
     await postgres.up();
-    const after = Date.now();
-    while (Date.now() - after < 1500) await submit(i++);
+    await traffic.submitFor(1500);
 
     // Refusals happened only while the database was down, and said so.
-    expect(refused.length).toBeGreaterThan(0);
-    expect(refused.every((status) => status >= 500)).toBe(true);
-    const messages = await eventually(
-      async () => {
-        const rows = await api.prisma.message.findMany({
-          where: { channelId: channel.id },
-          select: { externalId: true },
-        });
-        return rows.length >= accepted.length + big.length ? rows : undefined;
-      },
-      { timeoutMs: 60_000, intervalMs: 500, what: `${accepted.length + big.length} messages` },
-    );
-    expect(messages.map((m) => m.externalId).sort()).toEqual(
-      [...accepted, ...big.map((item) => item.id)].sort(),
+    expect(traffic.refused.length).toBeGreaterThan(0);
+    expect(traffic.refused.every((status) => status >= 500)).toBe(true);
+    const expected = [...traffic.accepted, ...big.map((item) => item.id)];
+    expect(await storedExternalIds(api.prisma, channel.id, expected.length, 60_000)).toEqual(
+      expected.sort(),
     );
   });
 });

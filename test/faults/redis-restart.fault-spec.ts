@@ -1,10 +1,10 @@
 import type { ChildProcess } from 'node:child_process';
-import request from 'supertest';
 import {
   PrivateRedis,
   type RunningApi,
   createWebFormChannel,
-  eventually,
+  formTraffic,
+  storedExternalIds,
   exited,
   spawnApp,
   startApi,
@@ -33,41 +33,21 @@ describe('Redis restarted during ingest', () => {
 
   it('loses and duplicates nothing, with no manual step', async () => {
     const channel = await createWebFormChannel(api.prisma);
-    const accepted: string[] = [];
-    const refused: number[] = [];
-    const submit = async (i: number) => {
-      const response = await request(api.server)
-        .post(`/api/v1/forms/${channel.id}/submissions`)
-        .send({ name: `Medborgare ${i}`, email: `person${i}@example.se`, message: `Fråga ${i}` });
-      if (response.status === 202) accepted.push(response.body.id);
-      else refused.push(response.status);
-    };
+    const traffic = formTraffic(api, channel.id);
 
-    let i = 0;
-    const before = Date.now();
-    while (Date.now() - before < 1500) await submit(i++);
+    await traffic.submitFor(1500);
     await redis.down();
-    const outage = Date.now();
-    const acceptedBefore = accepted.length;
-    while (Date.now() - outage < 1500) await submit(i++);
-    const acceptedDuringOutage = accepted.length - acceptedBefore;
+    const acceptedBefore = traffic.accepted.length;
+    await traffic.submitFor(1500);
+    const acceptedDuringOutage = traffic.accepted.length - acceptedBefore;
     await redis.up();
-    const after = Date.now();
-    while (Date.now() - after < 1500) await submit(i++);
+    await traffic.submitFor(1500);
 
-    expect(refused).toEqual([]);
+    expect(traffic.refused).toEqual([]);
     expect(acceptedDuringOutage).toBeGreaterThan(0);
-    const messages = await eventually(
-      async () => {
-        const rows = await api.prisma.message.findMany({
-          where: { channelId: channel.id },
-          select: { externalId: true },
-        });
-        return rows.length >= accepted.length ? rows : undefined;
-      },
-      { timeoutMs: 45_000, intervalMs: 500, what: `${accepted.length} messages` },
+    expect(await storedExternalIds(api.prisma, channel.id, traffic.accepted.length)).toEqual(
+      [...traffic.accepted].sort(),
     );
-    expect(messages.map((m) => m.externalId).sort()).toEqual([...accepted].sort());
     expect(
       await api.prisma.inboundBatch.count({
         where: { channelId: channel.id, status: { not: 'DONE' } },

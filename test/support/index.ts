@@ -9,3 +9,4 @@ export * from './email';
 export * from './private-services';
 export * from './event-stream';
 export * from './sla';
+export * from './form-traffic';
