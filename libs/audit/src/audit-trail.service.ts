@@ -6,7 +6,17 @@ export interface AuditEntry {
   actorId: string | null;
   /** What happened, as `<entity>.<verb>`: `channel.updated`, `thread.status_changed`. */
   action: string;
-  entityType: 'user' | 'team' | 'channel' | 'thread' | 'canned_reply';
+  entityType:
+    | 'user'
+    | 'team'
+    | 'channel'
+    | 'thread'
+    | 'message'
+    | 'contact'
+    | 'canned_reply'
+    | 'retention_policy'
+    | 'retention_run'
+    | 'record_export';
   entityId: string;
   /** What changed. Never secrets or passwords: name such fields, do not copy them. */
   data?: Record<string, unknown>;

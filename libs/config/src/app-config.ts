@@ -37,6 +37,13 @@ export class AppConfig {
   readonly loginRateLimitPerMinute!: number;
   readonly trustProxyHops!: number;
   readonly jobLockSeconds!: number;
+  readonly retention!: {
+    /** Local "HH:MM" of the daily run, in `timeZone`. */
+    runAt: string;
+    timeZone: string;
+    accessLogDays: number;
+    rawInboundDays: number;
+  };
 
   constructor(values: AppConfig) {
     Object.assign(this, values);
@@ -101,5 +108,11 @@ export function loadConfig(source: NodeJS.ProcessEnv): AppConfig {
     loginRateLimitPerMinute: env.LOGIN_RATE_LIMIT_PER_MINUTE,
     trustProxyHops: env.TRUST_PROXY_HOPS,
     jobLockSeconds: env.JOB_LOCK_SECONDS,
+    retention: {
+      runAt: env.RETENTION_RUN_AT,
+      timeZone: env.RETENTION_TIME_ZONE,
+      accessLogDays: env.ACCESS_LOG_RETENTION_DAYS,
+      rawInboundDays: env.RAW_INBOUND_RETENTION_DAYS,
+    },
   });
 }

@@ -6,6 +6,7 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  IsTimeZone,
   IsUrl,
   Matches,
   Max,
@@ -126,4 +127,23 @@ export class Environment {
   @IsInt()
   @Min(0)
   TRUST_PROXY_HOPS = 0;
+
+  /** Local time of day ("HH:MM", in RETENTION_TIME_ZONE) when retention policies are applied. */
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'RETENTION_RUN_AT must be HH:MM (24-hour)' })
+  RETENTION_RUN_AT = '02:30';
+
+  @IsTimeZone({ message: 'RETENTION_TIME_ZONE must be an IANA time zone, e.g. Europe/Stockholm' })
+  RETENTION_TIME_ZONE = 'Europe/Stockholm';
+
+  /** Days the access log (who opened which thread) is kept. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  ACCESS_LOG_RETENTION_DAYS = 365;
+
+  /** Days raw inbound items are kept after they were normalized (they hold personal data too). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  RAW_INBOUND_RETENTION_DAYS = 30;
 }
