@@ -1,2 +1,2 @@
 export { ErasureModule } from './erasure.module';
-export { type ErasedCounts, ThreadEraser } from './thread-eraser.service';
+export { type ErasedCounts, type MessagesErased, ThreadEraser } from './thread-eraser.service';

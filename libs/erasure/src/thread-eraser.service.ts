@@ -10,6 +10,14 @@ export interface ErasedCounts {
   contacts: number;
 }
 
+export interface MessagesErased {
+  messages: number;
+  /** Threads that lost messages and stay. */
+  threadsChanged: string[];
+  /** Threads deleted because no message was left in them. */
+  threadsDeleted: number;
+}
+
 /**
  * Removes citizens' data from threads, inside the caller's transaction: the
  * one place that knows which columns hold personal data, shared by retention
@@ -63,6 +71,52 @@ export class ThreadEraser {
     });
     const contacts = await this.deleteUnreferencedContacts(tx, contactIds);
     return { threads: threads.count, messages: messages.count, contacts };
+  }
+
+  /**
+   * Deletes single messages from threads that otherwise stay (what one person
+   * wrote in someone else's thread), then brings those threads' counters and
+   * identity-number flags in line with the messages left. Threads left with no
+   * message at all are deleted like any other.
+   */
+  async deleteMessages(tx: Tx, messageIds: string[]): Promise<MessagesErased> {
+    if (messageIds.length === 0) return { messages: 0, threadsChanged: [], threadsDeleted: 0 };
+    const threadIds = (
+      await tx.message.findMany({
+        where: { id: { in: messageIds } },
+        select: { threadId: true },
+        distinct: ['threadId'],
+      })
+    ).map((row) => row.threadId);
+    const deleted = await tx.message.deleteMany({ where: { id: { in: messageIds } } });
+    const emptied = (
+      await tx.thread.findMany({
+        where: { id: { in: threadIds }, messages: { none: {} } },
+        select: { id: true },
+      })
+    ).map((row) => row.id);
+    await this.delete(tx, emptied);
+    const changed = threadIds.filter((id) => !emptied.includes(id)).sort();
+    if (changed.length > 0) {
+      await tx.$executeRaw`
+        UPDATE threads t SET
+          "messageCount" = m.n,
+          "lastMessageAt" = COALESCE(m.last_at, t."lastMessageAt"),
+          "lastInboundAt" = m.last_in,
+          "containsIdentityNumber" = m.identity_number,
+          "version" = t.version + 1,
+          "updatedAt" = now()
+        FROM (
+          SELECT "threadId",
+            count(*)::int AS n,
+            max("sentAt") FILTER (WHERE direction <> 'NOTE') AS last_at,
+            max("sentAt") FILTER (WHERE direction = 'INBOUND' AND NOT automatic) AS last_in,
+            bool_or("containsIdentityNumber") AS identity_number
+          FROM messages WHERE "threadId" = ANY(${changed}::uuid[]) GROUP BY "threadId"
+        ) m
+        WHERE t.id = m."threadId"`;
+    }
+    return { messages: deleted.count, threadsChanged: changed, threadsDeleted: emptied.length };
   }
 
   private async contactsOf(tx: Tx, threadIds: string[]): Promise<string[]> {
