@@ -7,6 +7,7 @@ import { ChannelsModule } from '@svara/channels';
 import { AppConfig, ConfigModule } from '@svara/config';
 import { EscalationModule } from '@svara/escalation';
 import { DatabaseModule, RedisClient } from '@svara/database';
+import { GdprModule } from '@svara/gdpr';
 import { HealthController } from '@svara/http';
 import { InboxModule } from '@svara/inbox';
 import { LoggingModule } from '@svara/logging';
@@ -45,6 +46,7 @@ export function apiModule(config: AppConfig) {
       ChannelsModule.forApi(),
       InboxModule,
       EscalationModule.forApi(),
+      GdprModule,
     ],
     controllers: [HealthController],
   })

@@ -44,6 +44,8 @@ export class AppConfig {
     accessLogDays: number;
     rawInboundDays: number;
   };
+  /** How long a GDPR erasure's confirmation token is valid. */
+  readonly erasureConfirmationSeconds!: number;
 
   constructor(values: AppConfig) {
     Object.assign(this, values);
@@ -114,5 +116,6 @@ export function loadConfig(source: NodeJS.ProcessEnv): AppConfig {
       accessLogDays: env.ACCESS_LOG_RETENTION_DAYS,
       rawInboundDays: env.RAW_INBOUND_RETENTION_DAYS,
     },
+    erasureConfirmationSeconds: env.ERASURE_CONFIRMATION_SECONDS,
   });
 }

@@ -146,4 +146,11 @@ export class Environment {
   @IsInt()
   @Min(1)
   RAW_INBOUND_RETENTION_DAYS = 30;
+
+  /** How long an admin has to confirm a GDPR erasure with the token they were given. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  ERASURE_CONFIRMATION_SECONDS = 600;
 }

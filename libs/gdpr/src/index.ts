@@ -1,0 +1,1 @@
+export { GdprModule } from './gdpr.module';
