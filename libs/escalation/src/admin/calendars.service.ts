@@ -5,7 +5,6 @@ import { minutesOfDay } from '@svara/sla';
 import { SlaRecomputations } from '@svara/pipeline';
 import type { CreateCalendarDto, UpdateCalendarDto } from './dto/calendar.dto';
 
-
 export function calendarView(calendar: BusinessCalendar) {
   return {
     id: calendar.id,

@@ -5,7 +5,6 @@ import { TARGETS } from '@svara/sla';
 import { SlaRecomputations } from '@svara/pipeline';
 import type { CreateSlaPolicyDto, TargetDto, UpdateSlaPolicyDto } from './dto/sla-policy.dto';
 
-
 export function slaPolicyView(policy: SlaPolicy) {
   return {
     id: policy.id,
