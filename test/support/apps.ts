@@ -1,15 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { INestApplicationContext } from '@nestjs/common';
+import type { INestApplicationContext, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Queue } from 'bullmq';
-import { loadConfig } from '@svara/config';
+import { type AppConfig, loadConfig } from '@svara/config';
 import { PrismaService } from '@svara/database';
 import { configureApp } from '@svara/http';
 import { bullConnection, bullPrefix, type QueueName } from '@svara/pipeline';
 import { apiModule } from '../../apps/api/src/api.module';
+import { schedulerModule } from '../../apps/scheduler/src/scheduler.module';
 import { workerModule } from '../../apps/worker/src/worker.module';
 import { testEnv } from './test-env';
 
@@ -38,13 +39,21 @@ export async function startApi(overrides: Record<string, string> = {}): Promise<
 }
 
 /** The worker, in this process. */
-export async function startWorker(
-  overrides: Record<string, string> = {},
+export function startWorker(overrides: Record<string, string> = {}) {
+  return startContext(workerModule, overrides);
+}
+
+/** The scheduler, in this process. */
+export function startScheduler(overrides: Record<string, string> = {}) {
+  return startContext(schedulerModule, overrides);
+}
+
+async function startContext(
+  module: (config: AppConfig) => Type,
+  overrides: Record<string, string>,
 ): Promise<INestApplicationContext> {
   const config = loadConfig(testEnv(overrides));
-  const app = await NestFactory.createApplicationContext(workerModule(config), {
-    bufferLogs: true,
-  });
+  const app = await NestFactory.createApplicationContext(module(config), { bufferLogs: true });
   await app.init();
   return app;
 }

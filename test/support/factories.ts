@@ -73,6 +73,8 @@ export async function createThread(
     dueAt = null as Date | null,
     lastMessageAt = new Date(),
     tags = [] as string[],
+    closedAt = null as Date | null,
+    contactId = null as string | null,
   },
 ) {
   const externalId = randomUUID();
@@ -88,6 +90,8 @@ export async function createThread(
       nextSlaCheckAt: dueAt,
       lastMessageAt,
       tags,
+      closedAt,
+      contactId,
       messageCount: 1,
       messages: {
         create: {

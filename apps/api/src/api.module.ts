@@ -12,6 +12,7 @@ import { HealthController } from '@svara/http';
 import { InboxModule } from '@svara/inbox';
 import { LoggingModule } from '@svara/logging';
 import { QueuesModule } from '@svara/pipeline';
+import { RetentionModule } from '@svara/retention';
 import { SecretsModule } from '@svara/secrets';
 
 export function apiModule(config: AppConfig) {
@@ -46,6 +47,7 @@ export function apiModule(config: AppConfig) {
       ChannelsModule.forApi(),
       InboxModule,
       EscalationModule.forApi(),
+      RetentionModule.forApi(),
       GdprModule,
     ],
     controllers: [HealthController],

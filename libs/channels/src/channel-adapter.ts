@@ -30,6 +30,12 @@ export interface OutgoingMessage {
   threadExternalIds: string[];
 }
 
+/** A message on a thread, as the source knows it. */
+export interface PublicComment {
+  externalId: string;
+  threadExternalId: string;
+}
+
 export interface SendResult {
   /** The source's id for the sent message; an echo of it later is the same message. */
   externalId: string;
@@ -53,6 +59,12 @@ export interface ChannelAdapter extends ItemNormalizer {
   /** Reads what is new after `cursor` (null on the first poll: start at channel.backfillSince). */
   poll?(context: ChannelContext, cursor: unknown): Promise<PollResult>;
   send?(context: ChannelContext, message: OutgoingMessage): Promise<SendResult>;
+  /**
+   * Hides a citizen's public comment on the source (it stays visible to its
+   * author and their friends, as Meta does it). Throws SendRefused when the
+   * message is not a public comment.
+   */
+  hideComment?(context: ChannelContext, comment: PublicComment): Promise<void>;
   /** Proves the credentials work (for the admin's "test connection"); throws a ChannelError saying why not. */
   testConnection?(context: ChannelContext): Promise<void>;
 }

@@ -4,11 +4,13 @@ export type {
   ChannelSettings,
   OutgoingMessage,
   PollResult,
+  PublicComment,
   SendResult,
 } from './channel-adapter';
 export { ChannelAdapters } from './channel-adapters.service';
 export { ChannelAuthFailed, ChannelError, ChannelRateLimited, SendRefused } from './channel-errors';
 export { ChannelsModule } from './channels.module';
+export { isCommentThread } from './meta/meta-normalizer';
 export { ChannelPolls } from './polling/channel-polls.service';
 export { CHANNEL_ADAPTERS } from './registry';
 export type { WebFormItem } from './web-form/web-form-item';

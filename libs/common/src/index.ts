@@ -1,2 +1,9 @@
-export { Conflict, DomainError, Forbidden, InvalidInput, NotFound } from './domain-error';
+export {
+  Conflict,
+  DomainError,
+  Forbidden,
+  InvalidInput,
+  NotFound,
+  UpstreamFailed,
+} from './domain-error';
 export { TimedOut, withTimeout } from './with-timeout';

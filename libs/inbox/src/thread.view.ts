@@ -58,5 +58,6 @@ export function messageView(message: Message) {
     receivedAt: message.receivedAt,
     deliveryStatus: message.deliveryStatus,
     deliveryError: message.deliveryError,
+    hiddenAt: message.hiddenAt,
   };
 }

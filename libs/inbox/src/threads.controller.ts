@@ -1,4 +1,15 @@
-import { Body, Controller, Get, Param, Patch, Post, Query, Req } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Req,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -10,6 +21,7 @@ import { type AuthenticatedUser, CurrentUser } from '@svara/auth';
 import { AccessLog } from '@svara/audit';
 import { ListThreadsQuery } from './dto/list-threads.query';
 import { MessageTextDto, UpdateThreadDto } from './dto/update-thread.dto';
+import { CommentModeration } from './comment-moderation.service';
 import { ThreadMessages } from './thread-messages.service';
 import { ThreadsService } from './threads.service';
 import { IdParam } from '@svara/http';
@@ -22,6 +34,7 @@ export class ThreadsController {
   constructor(
     private readonly threads: ThreadsService,
     private readonly messages: ThreadMessages,
+    private readonly moderation: CommentModeration,
     private readonly accessLog: AccessLog,
   ) {}
 
@@ -60,6 +73,20 @@ export class ThreadsController {
     @Req() request: { id?: unknown },
   ) {
     return this.messages.reply(user, id, body.text, String(request.id));
+  }
+
+  @Post(':id/messages/:messageId/hide')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary:
+      'Hide a citizen’s public comment on Facebook or Instagram (e.g. one showing a personal identity number)',
+  })
+  hideComment(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', IdParam()) id: string,
+    @Param('messageId', IdParam()) messageId: string,
+  ) {
+    return this.moderation.hide(user, id, messageId);
   }
 
   @Post(':id/notes')

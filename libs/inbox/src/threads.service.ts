@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '@svara/audit';
+import { isCommentThread } from '@svara/channels';
 import type { AuthenticatedUser } from '@svara/auth';
 import { Conflict, InvalidInput, NotFound } from '@svara/common';
 import { Prisma, PrismaService, type SlaState } from '@svara/database';
@@ -126,11 +127,18 @@ export class ThreadsService {
       },
     });
     if (!thread) throw new NotFound('Thread');
+    const commentThread =
+      (thread.channel.type === 'FACEBOOK_PAGE' || thread.channel.type === 'INSTAGRAM') &&
+      isCommentThread(thread.externalId);
     // Only here, to someone allowed to see the thread, is the subject shown in full.
     return {
       ...threadView(thread),
       subject: thread.subject,
-      messages: thread.messages.map(messageView),
+      messages: thread.messages.map((message) => ({
+        ...messageView(message),
+        // The agent may hide it on the source (more so when it shows an identity number).
+        publicComment: commentThread && message.direction === 'INBOUND',
+      })),
     };
   }
 

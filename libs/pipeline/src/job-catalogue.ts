@@ -9,6 +9,7 @@ export const QUEUES = {
   outbound: 'outbound',
   escalation: 'escalation',
   slaRecompute: 'sla-recompute',
+  retention: 'retention',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -32,6 +33,10 @@ export interface JobPayloads {
   };
   /** Re-derive due times of open threads after SLA policies or a calendar changed. */
   'recompute-sla': { policyIds: string[]; correlationId?: string };
+  /** Apply one retention policy: the RetentionRun row says which and up to when. */
+  'apply-retention': { runId: string; correlationId?: string };
+  /** Delete access-log entries and raw inbound items past their keeping time. */
+  'prune-expired': { day: string; correlationId?: string };
 }
 export type JobName = keyof JobPayloads;
 export type JobOf<Name extends JobName> = JobPayloads[Name];
@@ -44,6 +49,8 @@ export const JOB_QUEUE = {
   'send-message': QUEUES.outbound,
   'notify-escalation': QUEUES.escalation,
   'recompute-sla': QUEUES.slaRecompute,
+  'apply-retention': QUEUES.retention,
+  'prune-expired': QUEUES.retention,
 } as const satisfies Record<JobName, QueueName>;
 
 /** The job names that travel on one queue. */
@@ -66,6 +73,9 @@ export const jobId = {
   /** One recomputation per change of a policy or calendar (identified by its new updatedAt). */
   recomputeSla: (subjectId: string, changedAt: Date) =>
     `recompute.${subjectId}.${changedAt.getTime()}`,
+  applyRetention: (runId: string) => `retention.${runId}`,
+  /** Once a day, whichever scheduler replica gets there first. */
+  pruneExpired: (day: string) => `prune.${day}`,
 } as const;
 
 export function jobNamesOf(queue: QueueName): JobName[] {

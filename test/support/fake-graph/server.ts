@@ -512,6 +512,8 @@ export class FakeGraphServer {
       created_time: (comment) => (isInstagram(comment) ? undefined : graphTime(comment.createdAt)),
       timestamp: (comment) => (isInstagram(comment) ? graphTime(comment.createdAt) : undefined),
       username: (comment) => (isInstagram(comment) ? comment.from.username : undefined),
+      is_hidden: (comment) => (isInstagram(comment) ? undefined : Boolean(comment.hidden)),
+      hidden: (comment) => (isInstagram(comment) ? Boolean(comment.hidden) : undefined),
       from: (comment) =>
         isInstagram(comment)
           ? { id: comment.from.id, username: comment.from.username }
@@ -572,6 +574,7 @@ export class FakeGraphServer {
     if (owner && edge === 'messages') return this.sendMessage(owner, body);
     const comment = this.store.comments.get(nodeId);
     const object = comment && this.store.objects.get(comment.objectId);
+    if (comment && object && !edge) return this.moderate(comment, object, body);
     if (comment && object?.kind === 'post' && edge === 'comments') {
       const reply = this.reply(comment, account, body);
       return { id: reply.id };
@@ -582,6 +585,16 @@ export class FakeGraphServer {
       return { id: reply.id };
     }
     throw invalidParameter(`Unsupported post request to /${nodeId}/${edge ?? ''}`);
+  }
+
+  /** `POST /{comment-id}` with `is_hidden` (Facebook) or `hide` (Instagram). */
+  private moderate(comment: FakeComment, object: FakeObject, body: Record<string, unknown>) {
+    const parameter = object.kind === 'post' ? 'is_hidden' : 'hide';
+    const value = body[parameter];
+    if (typeof value !== 'boolean' && value !== 'true' && value !== 'false')
+      throw invalidParameter(`(#100) The parameter ${parameter} is required`);
+    comment.hidden = value === true || value === 'true';
+    return { success: true };
   }
 
   private reply(

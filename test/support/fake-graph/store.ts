@@ -61,6 +61,8 @@ export interface FakeComment {
   createdAt: Date;
   /** Replies, oldest first. */
   replies: FakeComment[];
+  /** Hidden by the Page or account (`is_hidden` on Facebook, `hidden` on Instagram). */
+  hidden?: boolean;
 }
 
 // Graph ids are decimal numbers; these stay unique for the life of the process.

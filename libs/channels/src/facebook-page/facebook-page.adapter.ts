@@ -7,6 +7,7 @@ import type {
   ChannelSettings,
   OutgoingMessage,
   PollResult,
+  PublicComment,
   SendResult,
 } from '../channel-adapter';
 import { ChannelAuthFailed, SendRefused } from '../channel-errors';
@@ -15,7 +16,7 @@ import { ConversationReader } from '../meta/conversation-reader';
 import { GraphApi, type GraphSession, graphPath } from '../meta/graph-api.service';
 import type { GraphSendResult } from '../meta/graph-types';
 import { parseMetaCursor } from '../meta/meta-cursor';
-import { MetaNormalizer, parseThreadKey } from '../meta/meta-normalizer';
+import { MetaNormalizer, isCommentThread, parseThreadKey } from '../meta/meta-normalizer';
 import { MetaPoller } from '../meta/meta-poller';
 import { metaSettings, requireSetting } from '../meta/meta-settings';
 
@@ -94,6 +95,13 @@ export class FacebookPageAdapter implements ChannelAdapter {
       message: message.text,
     });
     return { externalId: reply.id };
+  }
+
+  async hideComment(context: ChannelContext, comment: PublicComment): Promise<void> {
+    if (!isCommentThread(comment.threadExternalId)) {
+      throw new SendRefused('Only public comments can be hidden; this is a private conversation');
+    }
+    await this.session(context).post(graphPath(comment.externalId), { is_hidden: true });
   }
 
   async testConnection(context: ChannelContext): Promise<void> {

@@ -39,6 +39,9 @@ export function parseThreadKey(
   return undefined;
 }
 
+/** Threads opened by a public comment (on a Page post or Instagram media), not a private conversation. */
+export const isCommentThread = (key: string): boolean => parseThreadKey(key)?.kind === 'comment';
+
 const SUBJECT_LENGTH = 80;
 
 function subjectOf(objectText: string | undefined): string | undefined {

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Conflict, InvalidInput, NotFound } from '@svara/common';
-import { type BusinessCalendar, Prisma, PrismaService } from '@svara/database';
+import { type BusinessCalendar, Prisma, PrismaService, withUniqueName } from '@svara/database';
 import { minutesOfDay } from '@svara/sla';
 import { SlaRecomputations } from '@svara/pipeline';
 import type { CreateCalendarDto, UpdateCalendarDto } from './dto/calendar.dto';
-import { withUniqueName } from './unique-name';
 
 export function calendarView(calendar: BusinessCalendar) {
   return {

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Conflict, InvalidInput, NotFound } from '@svara/common';
-import { Prisma, PrismaService, type SlaPolicy } from '@svara/database';
+import { Prisma, PrismaService, type SlaPolicy, withUniqueName } from '@svara/database';
 import { TARGETS } from '@svara/sla';
 import { SlaRecomputations } from '@svara/pipeline';
 import type { CreateSlaPolicyDto, TargetDto, UpdateSlaPolicyDto } from './dto/sla-policy.dto';
-import { withUniqueName } from './unique-name';
 
 export function slaPolicyView(policy: SlaPolicy) {
   return {

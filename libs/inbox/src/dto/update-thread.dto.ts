@@ -1,8 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
-  ArrayMaxSize,
-  IsArray,
   IsEnum,
   IsInt,
   IsOptional,
@@ -14,11 +12,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { ThreadStatus } from '@svara/database';
-
-const normalizeTags = ({ value }: { value: unknown }) =>
-  Array.isArray(value)
-    ? value.map((tag) => (typeof tag === 'string' ? tag.trim().toLowerCase() : tag))
-    : value;
+import { IsTagList } from '@svara/http';
 
 export class UpdateThreadDto {
   @ApiProperty({
@@ -45,14 +39,7 @@ export class UpdateThreadDto {
 
   @ApiPropertyOptional({ type: [String], description: 'Replaces the thread’s tags' })
   @IsOptional()
-  @Transform(normalizeTags)
-  @IsArray()
-  @ArrayMaxSize(20)
-  @IsString({ each: true })
-  @Matches(/^[\p{L}\p{N}][\p{L}\p{N} _-]{0,49}$/u, {
-    each: true,
-    message: 'tags must be words of at most 50 letters, digits, spaces, - or _',
-  })
+  @IsTagList(20)
   tags?: string[];
 }
 

@@ -1,5 +1,5 @@
 import { Conflict } from '@svara/common';
-import { Prisma } from '@svara/database';
+import { Prisma } from './generated/prisma/client';
 
 /** Runs a write and turns a duplicate name into a 409. */
 export async function withUniqueName<T>(
