@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import request from 'supertest';
 import type { PrismaService } from '@svara/database';
@@ -19,6 +19,9 @@ import {
 import { FakeGraphServer } from '../support/fake-graph';
 import { createMetaChannel, pollNow } from '../support/meta-channels';
 
+/** A Graph id (PSID, user id) no other test in the run uses. */
+const graphId = () => `73${String(randomInt(0, 2 ** 47)).padStart(14, '0')}`;
+
 // The person who asks to be forgotten, and a citizen whose data must stay.
 const INGEGERD = {
   name: 'Ingegerd Lövenskiöld',
@@ -26,14 +29,14 @@ const INGEGERD = {
   /** A valid personnummer (Luhn), written with and without the century. */
   personnummer: '19640823-3234',
   shortNumber: '640823-3234',
-  psid: '7300000000000001',
-  commenterId: '7400000000000001',
+  psid: graphId(),
+  commenterId: graphId(),
 };
 const BERTIL = {
   name: 'Bertil Oskarsson',
   email: 'bertil.oskarsson@example.se',
-  psid: '7300000000000002',
-  commenterId: '7400000000000002',
+  psid: graphId(),
+  commenterId: graphId(),
 };
 /** What must not be found anywhere once she is erased (searched case-insensitively). */
 const HER_TRACES = [
