@@ -11,6 +11,7 @@ import { HealthController } from '@svara/http';
 import { InboxModule } from '@svara/inbox';
 import { LoggingModule } from '@svara/logging';
 import { QueuesModule } from '@svara/pipeline';
+import { RecordsModule } from '@svara/records';
 import { SecretsModule } from '@svara/secrets';
 
 export function apiModule(config: AppConfig) {
@@ -45,6 +46,7 @@ export function apiModule(config: AppConfig) {
       ChannelsModule.forApi(),
       InboxModule,
       EscalationModule.forApi(),
+      RecordsModule.forApi(),
     ],
     controllers: [HealthController],
   })

@@ -6,6 +6,7 @@ import { EscalationModule } from '@svara/escalation';
 import { DatabaseModule } from '@svara/database';
 import { LoggingModule } from '@svara/logging';
 import { QueuesModule } from '@svara/pipeline';
+import { RecordsModule } from '@svara/records';
 import { SecretsModule } from '@svara/secrets';
 
 export function schedulerModule(config: AppConfig) {
@@ -19,6 +20,7 @@ export function schedulerModule(config: AppConfig) {
       ScheduleModule.forRoot(),
       ChannelsModule.forScheduler(),
       EscalationModule.forScheduler(),
+      RecordsModule.forScheduler(),
     ],
   })
   class SchedulerModule {}

@@ -5,6 +5,7 @@ import { EscalationModule } from '@svara/escalation';
 import { DatabaseModule } from '@svara/database';
 import { LoggingModule } from '@svara/logging';
 import { QueuesModule } from '@svara/pipeline';
+import { RecordsModule } from '@svara/records';
 import { SecretsModule } from '@svara/secrets';
 
 export function workerModule(config: AppConfig) {
@@ -17,6 +18,7 @@ export function workerModule(config: AppConfig) {
       QueuesModule,
       ChannelsModule.forWorker(),
       EscalationModule.forWorker(),
+      RecordsModule.forWorker(),
     ],
   })
   class WorkerModule {}

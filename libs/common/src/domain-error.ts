@@ -3,7 +3,7 @@
  * the API edge maps them to HTTP, and workers never see HTTP at all.
  */
 export abstract class DomainError extends Error {
-  abstract readonly kind: 'not_found' | 'conflict' | 'invalid' | 'forbidden';
+  abstract readonly kind: 'not_found' | 'conflict' | 'invalid' | 'forbidden' | 'unprocessable';
 
   constructor(message: string) {
     super(message);
@@ -29,4 +29,9 @@ export class InvalidInput extends DomainError {
 
 export class Forbidden extends DomainError {
   readonly kind = 'forbidden';
+}
+
+/** Well-formed input the domain cannot act on as it stands (too much, nothing at all). */
+export class Unprocessable extends DomainError {
+  readonly kind = 'unprocessable';
 }

@@ -1,2 +1,9 @@
-export { Conflict, DomainError, Forbidden, InvalidInput, NotFound } from './domain-error';
+export {
+  Conflict,
+  DomainError,
+  Forbidden,
+  InvalidInput,
+  NotFound,
+  Unprocessable,
+} from './domain-error';
 export { TimedOut, withTimeout } from './with-timeout';

@@ -22,6 +22,7 @@ const DOMAIN_STATUS: Record<DomainError['kind'], HttpStatus> = {
   conflict: HttpStatus.CONFLICT,
   invalid: HttpStatus.BAD_REQUEST,
   forbidden: HttpStatus.FORBIDDEN,
+  unprocessable: HttpStatus.UNPROCESSABLE_ENTITY,
 };
 
 /** Errors raised by Express's body parsers before a route runs. */

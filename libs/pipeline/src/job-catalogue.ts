@@ -9,6 +9,7 @@ export const QUEUES = {
   outbound: 'outbound',
   escalation: 'escalation',
   slaRecompute: 'sla-recompute',
+  recordExport: 'record-export',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -32,6 +33,8 @@ export interface JobPayloads {
   };
   /** Re-derive due times of open threads after SLA policies or a calendar changed. */
   'recompute-sla': { policyIds: string[]; correlationId?: string };
+  /** Build the record package of one stored RecordExport (its selection is on the row). */
+  'build-record-package': { exportId: string; correlationId?: string };
 }
 export type JobName = keyof JobPayloads;
 export type JobOf<Name extends JobName> = JobPayloads[Name];
@@ -44,6 +47,7 @@ export const JOB_QUEUE = {
   'send-message': QUEUES.outbound,
   'notify-escalation': QUEUES.escalation,
   'recompute-sla': QUEUES.slaRecompute,
+  'build-record-package': QUEUES.recordExport,
 } as const satisfies Record<JobName, QueueName>;
 
 /** The job names that travel on one queue. */
@@ -66,6 +70,8 @@ export const jobId = {
   /** One recomputation per change of a policy or calendar (identified by its new updatedAt). */
   recomputeSla: (subjectId: string, changedAt: Date) =>
     `recompute.${subjectId}.${changedAt.getTime()}`,
+  /** One build per requested export, however often the recovery sweep finds it. */
+  buildRecordPackage: (exportId: string) => `record-export.${exportId}`,
 } as const;
 
 export function jobNamesOf(queue: QueueName): JobName[] {
