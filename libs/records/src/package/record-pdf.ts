@@ -8,14 +8,17 @@ import type {
   RecordThread,
 } from './record-document';
 
-// DejaVu Sans covers the Nordic alphabets (å ä ö æ ø, Sámi č đ ŋ š ŧ ž) and
-// more; it is embedded (subset) so the PDF reads the same everywhere.
+// Noto Sans covers the Nordic alphabets (å ä ö æ ø, Sámi á č đ ŋ š ŧ ž) and
+// much more; it is embedded (as a subset) so the PDF reads the same everywhere.
 const FONT_FILES = {
-  regular: require.resolve('@fontsource/dejavu-sans/files/dejavu-sans-latin-400-normal.woff'),
-  bold: require.resolve('@fontsource/dejavu-sans/files/dejavu-sans-latin-700-normal.woff'),
+  regular: require.resolve('@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf'),
+  bold: require.resolve('@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf'),
 };
-const REGULAR = 'record-regular';
-const BOLD = 'record-bold';
+// Fonts are named by their files: pdfkit keeps a font opened by path, but
+// opens a registered name's file again on every switch when the same font is
+// already open under another name.
+const REGULAR = FONT_FILES.regular;
+const BOLD = FONT_FILES.bold;
 const INK = '#000000';
 const MUTED = '#555555';
 
@@ -58,6 +61,7 @@ export function when(instant: string | Date | null): string {
 export function printable(text: string): string {
   return (
     text
+      .normalize('NFC')
       .replace(/\r\n?/g, '\n')
       .replace(/\t/g, '    ')
       // eslint-disable-next-line no-control-regex
@@ -98,7 +102,7 @@ export class RecordPdf {
     this.doc = new PDFDocument({
       size: 'A4',
       margin: 56,
-      font: FONT_FILES.regular,
+      font: REGULAR,
       info: {
         Title: `Record package ${header.id}`,
         Creator: `Svara ${header.generator.version}`,
@@ -106,8 +110,6 @@ export class RecordPdf {
         CreationDate: new Date(header.createdAt),
       },
     });
-    this.doc.registerFont(REGULAR, FONT_FILES.regular);
-    this.doc.registerFont(BOLD, FONT_FILES.bold);
     this.output = buffer(this.doc);
   }
 

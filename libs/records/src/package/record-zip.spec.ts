@@ -1,28 +1,6 @@
 import { createHash } from 'node:crypto';
-import { buffer } from 'node:stream/consumers';
-import { promisify } from 'node:util';
-import yauzl, { type Entry, type ZipFile } from 'yauzl';
+import { unzip } from '../../../../test/support/zip';
 import { type PackageFile, sha256Sums, zipFiles } from './record-zip';
-
-async function unzip(zip: Buffer): Promise<Map<string, { data: Buffer; mtime: Date }>> {
-  const archive = await promisify<Buffer, yauzl.Options, ZipFile>(yauzl.fromBuffer)(zip, {
-    lazyEntries: false,
-  });
-  const files = new Map<string, { data: Buffer; mtime: Date }>();
-  await new Promise<void>((resolve, reject) => {
-    const reads: Promise<void>[] = [];
-    archive.on('entry', (entry: Entry) => {
-      reads.push(
-        promisify(archive.openReadStream.bind(archive))(entry)
-          .then((stream) => buffer(stream))
-          .then((data) => void files.set(entry.fileName, { data, mtime: entry.getLastModDate() })),
-      );
-    });
-    archive.on('end', () => Promise.all(reads).then(() => resolve(), reject));
-    archive.on('error', reject);
-  });
-  return files;
-}
 
 describe('package files', () => {
   const files: PackageFile[] = [
