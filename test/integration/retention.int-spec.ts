@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import request from 'supertest';
 import type { ChannelType, PrismaService } from '@svara/database';
@@ -12,6 +12,7 @@ import {
   startApi,
   startScheduler,
   startWorker,
+  unzip,
 } from '@svara/testing';
 
 const DAY_MS = 24 * 3600_000;
@@ -271,6 +272,46 @@ describe('retention policies', () => {
     expect(again.progress).toEqual({ done: 0, total: 0 });
     const after = await prisma.thread.findUniqueOrThrow({ where: { id: thread.id } });
     expect(after.anonymizedAt).toEqual(anonymized.anonymizedAt);
+  });
+
+  it('archives due threads as a record package before it deletes them', async () => {
+    const tag = `t${randomUUID().slice(0, 8)}`;
+    const due = await Promise.all([
+      closedThread(email.id, 400, tag),
+      closedThread(webForm.id, 400, tag),
+    ]);
+    const kept = await closedThread(email.id, 100, tag);
+    const policy = await createPolicy({
+      action: 'ARCHIVE_THEN_DELETE',
+      afterDays: 365,
+      tags: [tag],
+    });
+
+    const run = await runToEnd(policy.id);
+    expect(run.progress).toEqual({ done: 2, total: 2 });
+    for (const thread of due) expect(await exists(thread.id)).toBe(false);
+    expect(await exists(kept.id)).toBe(true);
+
+    const archives = await prisma.recordExport.findMany({ where: { retentionRunId: run.id } });
+    expect(archives).toEqual([
+      expect.objectContaining({ purpose: 'ARCHIVE', status: 'DONE', threadCount: 2 }),
+    ]);
+    const [archive] = archives;
+    expect(createHash('sha256').update(archive!.package!).digest('hex')).toBe(archive!.sha256);
+    const files = await unzip(Buffer.from(archive!.package!));
+    const record = JSON.parse(files.get('record.json')!.data.toString('utf8')) as {
+      threads: { id: string; messages: { text: string }[] }[];
+    };
+    expect(record.threads.map((thread) => thread.id).sort()).toEqual(
+      due.map((thread) => thread.id).sort(),
+    );
+    // The package is the record: it keeps what the inbox no longer holds.
+    expect(record.threads[0]!.messages[0]!.text).toContain('Storgatan 1');
+
+    const [audit] = await prisma.auditLog.findMany({
+      where: { entityType: 'retention_run', entityId: run.id },
+    });
+    expect(audit?.data).toMatchObject({ threads: 2, archiveIds: [archive!.id] });
   });
 
   it('previews an unsaved rule and validates policies with clear errors', async () => {

@@ -10,3 +10,5 @@ export * from './private-services';
 export * from './event-stream';
 export * from './sla';
 export * from './form-traffic';
+export * from './zip';
+export * from './pdf-text';

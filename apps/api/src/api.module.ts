@@ -12,6 +12,7 @@ import { HealthController } from '@svara/http';
 import { InboxModule } from '@svara/inbox';
 import { LoggingModule } from '@svara/logging';
 import { QueuesModule } from '@svara/pipeline';
+import { RecordsModule } from '@svara/records';
 import { RetentionModule } from '@svara/retention';
 import { SecretsModule } from '@svara/secrets';
 
@@ -49,6 +50,7 @@ export function apiModule(config: AppConfig) {
       EscalationModule.forApi(),
       RetentionModule.forApi(),
       GdprModule,
+      RecordsModule.forApi(),
     ],
     controllers: [HealthController],
   })

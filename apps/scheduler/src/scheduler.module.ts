@@ -6,6 +6,7 @@ import { EscalationModule } from '@svara/escalation';
 import { DatabaseModule } from '@svara/database';
 import { LoggingModule } from '@svara/logging';
 import { QueuesModule } from '@svara/pipeline';
+import { RecordsModule } from '@svara/records';
 import { RetentionModule } from '@svara/retention';
 import { SecretsModule } from '@svara/secrets';
 
@@ -21,6 +22,7 @@ export function schedulerModule(config: AppConfig) {
       ChannelsModule.forScheduler(),
       EscalationModule.forScheduler(),
       RetentionModule.forScheduler(),
+      RecordsModule.forScheduler(),
     ],
   })
   class SchedulerModule {}

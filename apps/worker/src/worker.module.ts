@@ -5,6 +5,7 @@ import { EscalationModule } from '@svara/escalation';
 import { DatabaseModule } from '@svara/database';
 import { LoggingModule } from '@svara/logging';
 import { QueuesModule } from '@svara/pipeline';
+import { RecordsModule } from '@svara/records';
 import { RetentionModule } from '@svara/retention';
 import { SecretsModule } from '@svara/secrets';
 
@@ -19,6 +20,7 @@ export function workerModule(config: AppConfig) {
       ChannelsModule.forWorker(),
       EscalationModule.forWorker(),
       RetentionModule.forWorker(),
+      RecordsModule.forWorker(),
     ],
   })
   class WorkerModule {}

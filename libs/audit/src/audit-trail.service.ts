@@ -24,6 +24,14 @@ export interface AuditEntry {
 
 type AuditWriter = Pick<Prisma.TransactionClient, 'auditLog'>;
 
+const row = (entry: AuditEntry) => ({
+  actorId: entry.actorId,
+  action: entry.action,
+  entityType: entry.entityType,
+  entityId: entry.entityId,
+  data: (entry.data ?? {}) as Prisma.InputJsonObject,
+});
+
 /** Who changed what, when: every admin change and every thread state change. */
 @Injectable()
 export class AuditTrail {
@@ -31,15 +39,12 @@ export class AuditTrail {
 
   /** Records inside the caller's transaction when given one, so the entry commits with the change. */
   async record(entry: AuditEntry, db: AuditWriter = this.prisma): Promise<void> {
-    await db.auditLog.create({
-      data: {
-        actorId: entry.actorId,
-        action: entry.action,
-        entityType: entry.entityType,
-        entityId: entry.entityId,
-        data: (entry.data ?? {}) as Prisma.InputJsonObject,
-      },
-    });
+    await db.auditLog.create({ data: row(entry) });
+  }
+
+  /** Many entries in one statement, for changes that touch many entities at once. */
+  async recordMany(entries: AuditEntry[], db: AuditWriter = this.prisma): Promise<void> {
+    if (entries.length > 0) await db.auditLog.createMany({ data: entries.map(row) });
   }
 
   async list(query: { entityType?: string; entityId?: string; before?: bigint; limit: number }) {

@@ -3,7 +3,13 @@
  * the API edge maps them to HTTP, and workers never see HTTP at all.
  */
 export abstract class DomainError extends Error {
-  abstract readonly kind: 'not_found' | 'conflict' | 'invalid' | 'forbidden' | 'upstream';
+  abstract readonly kind:
+    | 'not_found'
+    | 'conflict'
+    | 'invalid'
+    | 'forbidden'
+    | 'unprocessable'
+    | 'upstream';
 
   constructor(message: string) {
     super(message);
@@ -34,4 +40,9 @@ export class Forbidden extends DomainError {
 /** A source Svara relies on (Facebook, Instagram, a mail server) refused or failed. */
 export class UpstreamFailed extends DomainError {
   readonly kind = 'upstream';
+}
+
+/** Well-formed input the domain cannot act on as it stands (too much, nothing at all). */
+export class Unprocessable extends DomainError {
+  readonly kind = 'unprocessable';
 }

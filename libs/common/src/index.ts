@@ -5,5 +5,6 @@ export {
   InvalidInput,
   NotFound,
   UpstreamFailed,
+  Unprocessable,
 } from './domain-error';
 export { TimedOut, withTimeout } from './with-timeout';

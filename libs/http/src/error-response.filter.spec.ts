@@ -1,5 +1,5 @@
 import { BadRequestException, Logger, NotFoundException } from '@nestjs/common';
-import { Conflict, NotFound } from '@svara/common';
+import { Conflict, NotFound, Unprocessable } from '@svara/common';
 import { ErrorResponseFilter } from './error-response.filter';
 
 describe('ErrorResponseFilter', () => {
@@ -25,6 +25,11 @@ describe('ErrorResponseFilter', () => {
       message: 'Thread not found',
     });
     expect(filter.toBody(new Conflict('Thread was changed by someone else')).statusCode).toBe(409);
+    expect(filter.toBody(new Unprocessable('The filter matches no thread'))).toEqual({
+      statusCode: 422,
+      error: 'Unprocessable Entity',
+      message: 'The filter matches no thread',
+    });
     expect(filter.toBody(new NotFoundException('No web form with this id')).message).toBe(
       'No web form with this id',
     );

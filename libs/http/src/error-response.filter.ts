@@ -23,6 +23,7 @@ const DOMAIN_STATUS: Record<DomainError['kind'], HttpStatus> = {
   invalid: HttpStatus.BAD_REQUEST,
   forbidden: HttpStatus.FORBIDDEN,
   upstream: HttpStatus.BAD_GATEWAY,
+  unprocessable: HttpStatus.UNPROCESSABLE_ENTITY,
 };
 
 /** Errors raised by Express's body parsers before a route runs. */

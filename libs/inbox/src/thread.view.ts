@@ -33,6 +33,8 @@ export function threadView(thread: ThreadWithRelations) {
     escalationLevel: thread.escalationLevel,
     messageCount: thread.messageCount,
     tags: thread.tags,
+    recordExportedAt: thread.recordExportedAt,
+    lastRecordExportId: thread.lastRecordExportId,
     version: thread.version,
     createdAt: thread.createdAt,
   };

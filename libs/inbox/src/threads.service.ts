@@ -3,13 +3,14 @@ import { AuditTrail } from '@svara/audit';
 import { isCommentThread } from '@svara/channels';
 import type { AuthenticatedUser } from '@svara/auth';
 import { Conflict, InvalidInput, NotFound } from '@svara/common';
-import { Prisma, PrismaService, type SlaState } from '@svara/database';
+import { Prisma, PrismaService } from '@svara/database';
 import { InboxEvents } from '@svara/pipeline';
 import { ThreadSla } from '@svara/thread-sla';
-import type { ListThreadsQuery, SlaFilter } from './dto/list-threads.query';
+import type { ListThreadsQuery } from './dto/list-threads.query';
 import type { UpdateThreadDto } from './dto/update-thread.dto';
 import { prefixTsQuery } from './search-query';
 import { decodeCursor, encodeCursor } from './thread-cursor';
+import { textMatchSql, threadFilterSql } from './thread-filters';
 import { visibleSql, visibleWhere } from './thread-visibility';
 import { dueAtOf, messageView, threadView } from './thread.view';
 
@@ -17,12 +18,6 @@ const THREAD_RELATIONS = {
   channel: { select: { type: true, name: true } },
   contact: { select: { id: true, displayName: true, email: true } },
 } satisfies Prisma.ThreadInclude;
-
-const SLA_STATES: Record<SlaFilter, SlaState> = {
-  ok: 'OK',
-  warning: 'WARNING',
-  breached: 'BREACHED',
-};
 
 /** The inbox's sort key; the same expression as the threads_*inbox_order_idx indexes. */
 const DUE = Prisma.raw(`COALESCE(t."nextSlaCheckAt", 'infinity'::timestamptz)`);
@@ -85,28 +80,13 @@ export class ThreadsService {
             FROM messages m WHERE m."threadId" = c.id)
       ORDER BY c.due, c."lastMessageAt" DESC, c.id DESC LIMIT ${take}`;
     if (walked.length === take) return walked;
-    // Matches the GIN expression indexes messages_text_search_idx and threads_subject_search_idx.
     return this.prisma.$queryRaw<{ id: string }[]>`
-      SELECT t.id FROM threads t WHERE ${where} AND t.id IN (
-        SELECT m."threadId" FROM messages m WHERE to_tsvector('simple', m.text) @@ ${query}
-        UNION
-        SELECT s.id FROM threads s WHERE to_tsvector('simple', COALESCE(s.subject, '')) @@ ${query})
+      SELECT t.id FROM threads t WHERE ${where} AND ${textMatchSql(tsQuery)}
       ORDER BY ${DUE}, t."lastMessageAt" DESC, t.id DESC LIMIT ${take}`;
   }
 
   private filters(query: ListThreadsQuery): Prisma.Sql[] {
-    const sql: Prisma.Sql[] = [];
-    if (query.status) sql.push(Prisma.sql`t.status = ${query.status}::"ThreadStatus"`);
-    if (query.channelId) sql.push(Prisma.sql`t."channelId" = ${query.channelId}::uuid`);
-    if (query.channelType) {
-      sql.push(Prisma.sql`t."channelId" IN (
-        SELECT c.id FROM channels c WHERE c.type = ${query.channelType}::"ChannelType")`);
-    }
-    if (query.teamId) sql.push(Prisma.sql`t."teamId" = ${query.teamId}::uuid`);
-    if (query.assigneeId === 'none') sql.push(Prisma.sql`t."assigneeId" IS NULL`);
-    else if (query.assigneeId) sql.push(Prisma.sql`t."assigneeId" = ${query.assigneeId}::uuid`);
-    if (query.sla) sql.push(Prisma.sql`t."slaState" = ${SLA_STATES[query.sla]}::"SlaState"`);
-    if (query.tag) sql.push(Prisma.sql`t.tags @> ARRAY[${query.tag}]::text[]`);
+    const sql = threadFilterSql(query);
     if (query.cursor) {
       const position = decodeCursor(query.cursor);
       const due = position.dueAt?.toISOString() ?? 'infinity';

@@ -11,5 +11,9 @@ describe('job catalogue', () => {
     const id = jobId.ingestBatch('0f6c1d2e-1111-4222-8333-944455556666');
     expect(id).toBe(jobId.ingestBatch('0f6c1d2e-1111-4222-8333-944455556666'));
     expect(id).not.toContain(':');
+    expect(jobId.buildRecordPackage('0f6c1d2e-1111-4222-8333-944455556666')).toBe(
+      'record-export.0f6c1d2e-1111-4222-8333-944455556666',
+    );
+    expect(jobNamesOf('record-export')).toEqual(['build-record-package']);
   });
 });

@@ -10,6 +10,7 @@ export const QUEUES = {
   escalation: 'escalation',
   slaRecompute: 'sla-recompute',
   retention: 'retention',
+  recordExport: 'record-export',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -37,6 +38,8 @@ export interface JobPayloads {
   'apply-retention': { runId: string; correlationId?: string };
   /** Delete access-log entries and raw inbound items past their keeping time. */
   'prune-expired': { day: string; correlationId?: string };
+  /** Build the record package of one stored RecordExport (its selection is on the row). */
+  'build-record-package': { exportId: string; correlationId?: string };
 }
 export type JobName = keyof JobPayloads;
 export type JobOf<Name extends JobName> = JobPayloads[Name];
@@ -51,6 +54,7 @@ export const JOB_QUEUE = {
   'recompute-sla': QUEUES.slaRecompute,
   'apply-retention': QUEUES.retention,
   'prune-expired': QUEUES.retention,
+  'build-record-package': QUEUES.recordExport,
 } as const satisfies Record<JobName, QueueName>;
 
 /** The job names that travel on one queue. */
@@ -76,6 +80,8 @@ export const jobId = {
   applyRetention: (runId: string) => `retention.${runId}`,
   /** Once a day, whichever scheduler replica gets there first. */
   pruneExpired: (day: string) => `prune.${day}`,
+  /** One build per requested export, however often the recovery sweep finds it. */
+  buildRecordPackage: (exportId: string) => `record-export.${exportId}`,
 } as const;
 
 export function jobNamesOf(queue: QueueName): JobName[] {

@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from '@svara/audit';
 import { ErasureModule } from '@svara/erasure';
+import { RecordsModule } from '@svara/records';
 import { RetentionPoliciesController } from './policies/retention-policies.controller';
 import { RetentionPolicies } from './policies/retention-policies.service';
 import { ExpiredRecords } from './prune/expired-records.service';
@@ -27,7 +28,7 @@ export class RetentionModule {
   static forWorker(): DynamicModule {
     return {
       module: RetentionWorkerModule,
-      imports: [AuditModule, ErasureModule],
+      imports: [AuditModule, ErasureModule, RecordsModule],
       providers: [RetentionApplier, ExpiredRecords, RetentionProcessor],
     };
   }

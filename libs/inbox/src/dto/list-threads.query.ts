@@ -1,73 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import {
-  IsEnum,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
-import { ChannelType, ThreadStatus } from '@svara/database';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { ThreadFilter } from './thread-filter';
 
-export const SLA_FILTERS = ['ok', 'warning', 'breached'] as const;
-export type SlaFilter = (typeof SLA_FILTERS)[number];
-
-const trimLower = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.trim().toLowerCase() : value;
-
-export class ListThreadsQuery {
-  @ApiPropertyOptional({ enum: ThreadStatus })
-  @IsOptional()
-  @IsEnum(ThreadStatus)
-  status?: ThreadStatus;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsUUID()
-  channelId?: string;
-
-  @ApiPropertyOptional({ enum: ChannelType })
-  @IsOptional()
-  @IsEnum(ChannelType)
-  channelType?: ChannelType;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsUUID()
-  teamId?: string;
-
-  @ApiPropertyOptional({ description: 'A user id, or "none" for unassigned threads' })
-  @IsOptional()
-  @Matches(/^(none|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i, {
-    message: 'assigneeId must be a user id or "none"',
-  })
-  assigneeId?: string;
-
-  @ApiPropertyOptional({ enum: SLA_FILTERS })
-  @IsOptional()
-  @IsIn(SLA_FILTERS)
-  sla?: SlaFilter;
-
-  @ApiPropertyOptional({ description: 'Threads carrying this tag' })
-  @IsOptional()
-  @Transform(trimLower)
-  @IsString()
-  @MaxLength(50)
-  tag?: string;
-
-  @ApiPropertyOptional({
-    description: 'Full-text search over subjects and message text; words match as prefixes',
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  q?: string;
-
+export class ListThreadsQuery extends ThreadFilter {
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })
   @IsOptional()
   @Type(() => Number)

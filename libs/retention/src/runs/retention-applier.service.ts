@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { AuditTrail } from '@svara/audit';
 import { Prisma, PrismaService, type RetentionRun } from '@svara/database';
 import { type ErasedCounts, ThreadEraser } from '@svara/erasure';
+import { RecordArchiver } from '@svara/records';
 import { dueThreads, type RetentionRule } from '../policies/retention-selection';
 
 /** Threads per transaction: small enough to keep locks short, large enough to be quick. */
@@ -25,6 +26,7 @@ export class RetentionApplier {
   constructor(
     private readonly prisma: PrismaService,
     private readonly eraser: ThreadEraser,
+    private readonly archiver: RecordArchiver,
     private readonly audit: AuditTrail,
   ) {}
 
@@ -54,6 +56,7 @@ export class RetentionApplier {
     await onProgress({ ...progress });
 
     const erased: ErasedCounts = { threads: 0, messages: 0, contacts: 0 };
+    const archiveIds: string[] = [];
     let after: string | undefined;
     for (;;) {
       const chunk = await this.prisma.thread.findMany({
@@ -64,11 +67,12 @@ export class RetentionApplier {
       });
       if (chunk.length === 0) break;
       after = chunk.at(-1)!.id;
-      const counts = await this.applyToChunk(
-        run,
-        due,
-        chunk.map((thread) => thread.id),
-      );
+      const ids = chunk.map((thread) => thread.id);
+      // The package is stored before anything is deleted: a crash in between
+      // archives the chunk twice on resumption, never deletes it unarchived.
+      if (run.action === 'ARCHIVE_THEN_DELETE')
+        archiveIds.push(await this.archiver.archive(ids, run.id));
+      const counts = await this.applyToChunk(run, due, ids);
       erased.threads += counts.threads;
       erased.messages += counts.messages;
       erased.contacts += counts.contacts;
@@ -95,6 +99,7 @@ export class RetentionApplier {
             threads: progress.done,
             messages: erased.messages,
             contacts: erased.contacts,
+            ...(run.action === 'ARCHIVE_THEN_DELETE' ? { archiveIds } : {}),
           },
         },
         tx,

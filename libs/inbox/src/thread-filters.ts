@@ -1,0 +1,37 @@
+import { Prisma, type SlaState } from '@svara/database';
+import type { SlaFilter, ThreadFilter } from './dto/thread-filter';
+
+const SLA_STATES: Record<SlaFilter, SlaState> = {
+  ok: 'OK',
+  warning: 'WARNING',
+  breached: 'BREACHED',
+};
+
+/** The filters as SQL conditions over `threads t`; `q` aside, since the inbox orders its search itself. */
+export function threadFilterSql(filter: ThreadFilter): Prisma.Sql[] {
+  const sql: Prisma.Sql[] = [];
+  if (filter.status) sql.push(Prisma.sql`t.status = ${filter.status}::"ThreadStatus"`);
+  if (filter.channelId) sql.push(Prisma.sql`t."channelId" = ${filter.channelId}::uuid`);
+  if (filter.channelType) {
+    sql.push(Prisma.sql`t."channelId" IN (
+      SELECT c.id FROM channels c WHERE c.type = ${filter.channelType}::"ChannelType")`);
+  }
+  if (filter.teamId) sql.push(Prisma.sql`t."teamId" = ${filter.teamId}::uuid`);
+  if (filter.assigneeId === 'none') sql.push(Prisma.sql`t."assigneeId" IS NULL`);
+  else if (filter.assigneeId) sql.push(Prisma.sql`t."assigneeId" = ${filter.assigneeId}::uuid`);
+  if (filter.sla) sql.push(Prisma.sql`t."slaState" = ${SLA_STATES[filter.sla]}::"SlaState"`);
+  if (filter.tag) sql.push(Prisma.sql`t.tags @> ARRAY[${filter.tag}]::text[]`);
+  return sql;
+}
+
+/**
+ * Threads whose subject or some message matches a tsquery (see prefixTsQuery);
+ * matches the GIN expression indexes messages_text_search_idx and threads_subject_search_idx.
+ */
+export function textMatchSql(tsQuery: string): Prisma.Sql {
+  const query = Prisma.sql`to_tsquery('simple', ${tsQuery})`;
+  return Prisma.sql`t.id IN (
+    SELECT m."threadId" FROM messages m WHERE to_tsvector('simple', m.text) @@ ${query}
+    UNION
+    SELECT s.id FROM threads s WHERE to_tsvector('simple', COALESCE(s.subject, '')) @@ ${query})`;
+}
