@@ -4,12 +4,7 @@
  */
 export abstract class DomainError extends Error {
   abstract readonly kind:
-    | 'not_found'
-    | 'conflict'
-    | 'invalid'
-    | 'forbidden'
-    | 'unprocessable'
-    | 'upstream';
+    'not_found' | 'conflict' | 'invalid' | 'forbidden' | 'unprocessable' | 'upstream';
 
   constructor(message: string) {
     super(message);
