@@ -7,6 +7,7 @@ export { OutboundMessages, PROVISIONAL_ID_PREFIX } from './outbound/outbound-mes
 export { JobQueues } from './queues/job-queues.service';
 export { HandlerMismatch, JobWorkers, type JobHandlers } from './queues/job-workers.service';
 export { LeaderLease } from './queues/leader-lease';
+export { LeasedTick } from './queues/leased-tick';
 export { bullConnection, bullPrefix } from './queues/redis-connection';
 export { QueuesModule } from './queues/queues.module';
 export {

@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
 import { type ChannelType, PrismaService, RedisClient } from '@svara/database';
-import { LeaderLease } from '@svara/pipeline';
+import { LeaderLease, LeasedTick } from '@svara/pipeline';
 import { ChannelAdapters } from '../channel-adapters.service';
 import { ChannelPolls } from './channel-polls.service';
 
@@ -10,9 +10,7 @@ const TICK_MS = 5_000;
 /** Scheduler tick: queue a poll for every enabled channel whose interval has passed. */
 @Injectable()
 export class PollSchedulerCron implements OnApplicationShutdown {
-  private readonly logger = new Logger(PollSchedulerCron.name);
-  private readonly lease: LeaderLease;
-  private running = false;
+  private readonly ticks: LeasedTick;
 
   constructor(
     redis: RedisClient,
@@ -20,20 +18,16 @@ export class PollSchedulerCron implements OnApplicationShutdown {
     private readonly adapters: ChannelAdapters,
     private readonly polls: ChannelPolls,
   ) {
-    this.lease = new LeaderLease(redis, redis.key('lease', 'poll-scheduler'), TICK_MS * 3);
+    this.ticks = new LeasedTick(
+      new LeaderLease(redis, redis.key('lease', 'poll-scheduler'), TICK_MS * 3),
+      new Logger(PollSchedulerCron.name),
+      'poll scheduling',
+    );
   }
 
   @Interval(TICK_MS)
-  async tick(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
-    try {
-      if (await this.lease.acquire()) await this.queueDuePolls();
-    } catch (error) {
-      this.logger.warn({ err: (error as Error).message }, 'poll scheduling failed');
-    } finally {
-      this.running = false;
-    }
+  tick(): Promise<void> {
+    return this.ticks.run(() => this.queueDuePolls());
   }
 
   async queueDuePolls(now = new Date()): Promise<number> {
@@ -51,7 +45,7 @@ export class PollSchedulerCron implements OnApplicationShutdown {
     return due.length;
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    await this.lease.release().catch(() => undefined);
+  onApplicationShutdown(): Promise<void> {
+    return this.ticks.release();
   }
 }

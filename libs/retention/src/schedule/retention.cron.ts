@@ -9,7 +9,7 @@ import { CronJob } from 'cron';
 import { DateTime } from 'luxon';
 import { AppConfig } from '@svara/config';
 import { PrismaService, RedisClient } from '@svara/database';
-import { JobQueues, LeaderLease, jobId } from '@svara/pipeline';
+import { JobQueues, LeaderLease, LeasedTick, jobId } from '@svara/pipeline';
 import { RetentionRuns } from '../runs/retention-runs.service';
 
 const DAILY_JOB = 'retention-daily';
@@ -30,7 +30,7 @@ export function dailyCronTime(runAt: string): string {
 @Injectable()
 export class RetentionCron implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(RetentionCron.name);
-  private readonly lease: LeaderLease;
+  private readonly sweeps: LeasedTick;
 
   constructor(
     private readonly config: AppConfig,
@@ -40,7 +40,11 @@ export class RetentionCron implements OnApplicationBootstrap, OnApplicationShutd
     private readonly runs: RetentionRuns,
     private readonly queues: JobQueues,
   ) {
-    this.lease = new LeaderLease(redis, redis.key('lease', 'retention-sweep'), SWEEP_EVERY_MS * 3);
+    this.sweeps = new LeasedTick(
+      new LeaderLease(redis, redis.key('lease', 'retention-sweep'), SWEEP_EVERY_MS * 3),
+      this.logger,
+      'retention sweep',
+    );
   }
 
   onApplicationBootstrap(): void {
@@ -77,16 +81,12 @@ export class RetentionCron implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   @Interval(SWEEP_EVERY_MS)
-  async sweep(): Promise<void> {
-    try {
-      if (await this.lease.acquire()) await this.runs.requeueStale(SWEEP_EVERY_MS);
-    } catch (error) {
-      this.logger.warn({ err: (error as Error).message }, 'retention sweep failed');
-    }
+  sweep(): Promise<void> {
+    return this.sweeps.run(() => this.runs.requeueStale(SWEEP_EVERY_MS));
   }
 
   async onApplicationShutdown(): Promise<void> {
     if (this.registry.doesExist('cron', DAILY_JOB)) this.registry.deleteCronJob(DAILY_JOB);
-    await this.lease.release().catch(() => undefined);
+    await this.sweeps.release();
   }
 }
