@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import type { INestApplicationContext } from '@nestjs/common';
 import { PrismaService } from '@svara/database';
 import { SlaScan } from '@svara/escalation';
-import { InboundBatches, JobQueues } from '@svara/pipeline';
+import { InboundBatches, type JobOf, JobQueues } from '@svara/pipeline';
 import { ThreadSla } from '@svara/thread-sla';
 import request from 'supertest';
 import {
@@ -374,6 +374,93 @@ describe('SLA escalation e-mails', () => {
       expect(sent.attempts).toBeGreaterThanOrEqual(2);
       expect(sent.lastError).toBeNull();
       expect(receiver.mail.filter(mailAbout(thread.id))).toHaveLength(1);
+    });
+  });
+
+  describe('with more due threads than one page of the scan', () => {
+    const THREADS = 3000;
+    let scan: SlaScan;
+
+    beforeAll(() => {
+      scan = new SlaScan(prisma, api.app.get(JobQueues));
+    });
+
+    it('hands every level over once and moves every thread on', async () => {
+      const { channel } = await createSlaSetup(prisma, {
+        escalationLevels: ({ teamId }) => [
+          { level: 1, on: 'BREACH', recipients: { teamIds: [teamId] } },
+        ],
+      });
+      // A worker ingests one thread, then stops: the scan's hand-over stays in the queue.
+      const worker = await startWorker({ SMTP_URL: receiver.url, PUBLIC_URL });
+      const template = await submit(channel.id, 61 * MINUTE).finally(() => worker.close());
+      await prisma.$executeRaw`
+        INSERT INTO threads (id, "channelId", "externalId", "contactId", subject, "teamId",
+          "slaPolicyId", "lastMessageAt", "firstResponseDueAt", "nextSlaCheckAt", "slaState",
+          "escalationLevel", "slaClocks", "slaDeadlines", "nextEscalationAt", "slaStartedAt",
+          "updatedAt")
+        SELECT gen_random_uuid(), t."channelId", t."externalId" || '-' || g, t."contactId",
+          t.subject, t."teamId", t."slaPolicyId", t."lastMessageAt", t."firstResponseDueAt",
+          t."nextSlaCheckAt", t."slaState", t."escalationLevel", t."slaClocks", t."slaDeadlines",
+          t."nextEscalationAt", t."slaStartedAt", now()
+        FROM threads t, generate_series(2, ${THREADS}) g WHERE t.id = ${template.id}::uuid`;
+      const threads = await prisma.thread.findMany({
+        where: { channelId: channel.id },
+        select: { id: true, nextEscalationAt: true },
+      });
+      expect(threads).toHaveLength(THREADS);
+      const ours = new Set(threads.map((thread) => thread.id));
+      const queue = api.app.get(JobQueues).queue('escalation');
+      const handedOver = async () => {
+        const jobs = (await queue.getJobs(['waiting'])).filter(
+          (job) =>
+            job.name === 'queue-escalations' &&
+            (job.data as JobOf<'queue-escalations'>).escalations.some((e) => ours.has(e.threadId)),
+        );
+        const levels = jobs.flatMap((job) =>
+          (job.data as JobOf<'queue-escalations'>).escalations.filter((e) => ours.has(e.threadId)),
+        );
+        return { jobs, levels };
+      };
+
+      const now = new Date();
+      await scan.scan(now);
+      const first = await handedOver();
+      try {
+        expect(first.levels).toHaveLength(THREADS);
+        expect(new Set(first.levels.map((e) => e.threadId)).size).toBe(THREADS);
+        expect(first.levels.every((e) => e.level === 1 && e.target === 'firstResponse')).toBe(true);
+        const moved = await prisma.thread.groupBy({
+          by: ['slaState', 'escalationLevel', 'nextEscalationAt'],
+          where: { channelId: channel.id },
+          _count: true,
+        });
+        expect(moved).toEqual([
+          { slaState: 'BREACHED', escalationLevel: 1, nextEscalationAt: null, _count: THREADS },
+        ]);
+
+        // A scan that runs again before the threads moved on (a crash, a second
+        // replica) hands the same escalations over as the same jobs: nothing new.
+        await prisma.thread.updateMany({
+          where: { channelId: channel.id },
+          data: {
+            nextEscalationAt: threads[0]!.nextEscalationAt,
+            slaState: 'OK',
+            escalationLevel: 0,
+          },
+        });
+        await scan.scan(now);
+        const again = await handedOver();
+        expect(again.jobs.map((job) => job.id).sort()).toEqual(
+          first.jobs.map((job) => job.id).sort(),
+        );
+        // Once moved on, they are not found again.
+        await scan.scan(now);
+        expect((await handedOver()).jobs).toHaveLength(first.jobs.length);
+      } finally {
+        // No worker runs here: leave nothing for one started later in the run.
+        await Promise.all(first.jobs.map((job) => job.remove()));
+      }
     });
   });
 });

@@ -3,6 +3,8 @@
 // Queue and job names are stored in Redis with every job: they are part of the
 // stored contract. Never rename one casually; add a new name and migrate.
 
+import { createHash } from 'node:crypto';
+
 export const QUEUES = {
   ingest: 'ingest',
   poll: 'poll',
@@ -32,6 +34,12 @@ export interface JobPayloads {
     stepAt: string;
     correlationId?: string;
   };
+  /**
+   * Queue the notify-escalation jobs of part of one SLA scan. The scan hands
+   * its escalations over in a few such jobs, so that a tick finding thousands
+   * stays short; each level still gets its own job and id.
+   */
+  'queue-escalations': { escalations: JobPayloads['notify-escalation'][]; correlationId?: string };
   /** Re-derive due times of open threads after SLA policies or a calendar changed. */
   'recompute-sla': { policyIds: string[]; correlationId?: string };
   /** Apply one retention policy: the RetentionRun row says which and up to when. */
@@ -51,6 +59,7 @@ export const JOB_QUEUE = {
   'poll-channel': QUEUES.poll,
   'send-message': QUEUES.outbound,
   'notify-escalation': QUEUES.escalation,
+  'queue-escalations': QUEUES.escalation,
   'recompute-sla': QUEUES.slaRecompute,
   'apply-retention': QUEUES.retention,
   'prune-expired': QUEUES.retention,
@@ -62,6 +71,9 @@ export type JobsOn<Queue extends QueueName> = {
   [Name in JobName]: (typeof JOB_QUEUE)[Name] extends Queue ? Name : never;
 }[JobName];
 
+const notifyEscalationId = (threadId: string, target: string, level: number, dueAt: Date) =>
+  `escalate.${threadId}.${target}.${level}.${dueAt.getTime()}`;
+
 /**
  * Job ids are deterministic so that enqueuing the same work twice (a retry,
  * a recovery sweep, a second replica) adds it once. BullMQ forbids ':' in ids.
@@ -72,8 +84,16 @@ export const jobId = {
   pollChannel: (channelId: string) => `poll.${channelId}`,
   sendMessage: (messageId: string) => `send.${messageId}`,
   /** One level of one deadline of a thread fires once, whoever finds it how often. */
-  notifyEscalation: (threadId: string, target: string, level: number, dueAt: Date) =>
-    `escalate.${threadId}.${target}.${level}.${dueAt.getTime()}`,
+  notifyEscalation: notifyEscalationId,
+  /** The same escalations handed over twice (a second replica, a re-run scan) are queued once. */
+  queueEscalations: (escalations: readonly JobPayloads['notify-escalation'][]) =>
+    `escalations.${createHash('sha256')
+      .update(
+        escalations
+          .map((e) => notifyEscalationId(e.threadId, e.target, e.level, new Date(e.dueAt)))
+          .join(),
+      )
+      .digest('hex')}`,
   /** One recomputation per change of a policy or calendar (identified by its new updatedAt). */
   recomputeSla: (subjectId: string, changedAt: Date) =>
     `recompute.${subjectId}.${changedAt.getTime()}`,

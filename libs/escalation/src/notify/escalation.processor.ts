@@ -2,7 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common'
 import { AppConfig } from '@svara/config';
 import { PrismaService } from '@svara/database';
 import { Mailer } from '@svara/notifications';
-import { type JobOf, JobWorkers } from '@svara/pipeline';
+import { JobQueues, type JobOf, JobWorkers, jobId } from '@svara/pipeline';
 import type { Deadline } from '@svara/sla';
 import { escalationLevelsOf } from '@svara/thread-sla';
 import { escalationMail, type MailLocale } from './escalation-mail';
@@ -11,7 +11,9 @@ import { EscalationRecipientsResolver } from './escalation-recipients.service';
 export type EscalationOutcome = { sent: string[] } | { skipped: string };
 
 /**
- * Mails one escalation level of one deadline. The escalation row (unique per
+ * The escalation queue's worker. It turns what an SLA scan handed over into
+ * one notify-escalation job per level, and mails one escalation level of one
+ * deadline per such job. The escalation row (unique per
  * thread, target, level and deadline) records who was mailed, when and what
  * the SMTP server answered; a level already SENT is never mailed again, and a
  * failed send throws so the job is retried with backoff.
@@ -22,6 +24,7 @@ export class EscalationProcessor implements OnApplicationBootstrap {
 
   constructor(
     private readonly workers: JobWorkers,
+    private readonly queues: JobQueues,
     private readonly prisma: PrismaService,
     private readonly mailer: Mailer,
     private readonly recipients: EscalationRecipientsResolver,
@@ -31,8 +34,22 @@ export class EscalationProcessor implements OnApplicationBootstrap {
   onApplicationBootstrap(): void {
     this.workers.start(
       'escalation',
-      { 'notify-escalation': (job) => this.notify(job.data) },
+      {
+        'queue-escalations': (job) => this.queueLevels(job.data),
+        'notify-escalation': (job) => this.notify(job.data),
+      },
       { concurrency: 8 },
+    );
+  }
+
+  /** One notify-escalation job per level the SLA scan handed over; ids make a repeat a no-op. */
+  async queueLevels({ escalations }: JobOf<'queue-escalations'>): Promise<void> {
+    await this.queues.addBulk(
+      'notify-escalation',
+      escalations.map((data) => ({
+        data,
+        jobId: jobId.notifyEscalation(data.threadId, data.target, data.level, new Date(data.dueAt)),
+      })),
     );
   }
 

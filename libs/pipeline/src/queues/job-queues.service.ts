@@ -47,6 +47,17 @@ export class JobQueues implements OnApplicationShutdown {
     await this.queue(JOB_QUEUE[name]).add(name, data, options);
   }
 
+  /** Many jobs of one name in one pipelined round trip to Redis. */
+  async addBulk<Name extends JobName>(
+    name: Name,
+    jobs: readonly { data: JobOf<Name>; jobId: string }[],
+  ): Promise<void> {
+    if (jobs.length === 0) return;
+    await this.queue(JOB_QUEUE[name]).addBulk(
+      jobs.map(({ data, jobId }) => ({ name, data, opts: { jobId } })),
+    );
+  }
+
   async onApplicationShutdown(): Promise<void> {
     await Promise.all([...this.queues.values()].map((queue) => queue.close()));
   }
