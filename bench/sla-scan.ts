@@ -3,12 +3,17 @@
 // worker takes to mail that backlog, and the time from a deadline to the
 // e-mail being accepted by SMTP while the scheduler ticks every second.
 //
+// The tick is timed BENCH_TICKS times (default 3) on the same backlog, put
+// back between runs, in a process whose connections are open, as in a
+// scheduler that has been running; the median is the figure.
+//
 // Uses its own throw-away database (BENCH_POSTGRES_URL's server) and the
 // "escalation" queue of BENCH_REDIS_URL (default REDIS_URL), which it empties.
 import 'reflect-metadata';
 import { Client } from 'pg';
 import type { AddressInfo } from 'node:net';
 import { NestFactory } from '@nestjs/core';
+import type { Queue } from 'bullmq';
 import { SMTPServer } from 'smtp-server';
 import { loadConfig } from '@svara/config';
 import { migrateDatabase, PrismaService } from '@svara/database';
@@ -19,12 +24,15 @@ import { workerModule } from '../apps/worker/src/worker.module';
 
 const THREADS = Number(process.env.BENCH_THREADS ?? 1_000_000);
 const OVERDUE_SHARE = 0.01;
-const LATENCY_THREADS = 100;
+const TICKS = Number(process.env.BENCH_TICKS ?? 3);
+const LATENCY_THREADS = 300;
+const LATENCY_SPACING_MS = 50;
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+/** Nearest-rank percentile. */
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]!;
 };
 
 async function smtpReceiver(onMail: (receivedAt: number, raw: string) => void) {
@@ -107,9 +115,25 @@ async function seed(url: string, now: Date) {
        FROM generate_series(1, $5::int) AS i) s`,
     [channel!.id, policy!.id, now, overdue, THREADS],
   );
-  await db.query('ANALYZE threads');
+  // As autovacuum leaves a table after a bulk load; otherwise the first scan
+  // pays for setting hint bits on every page it reads.
+  await db.query('VACUUM ANALYZE threads');
   await db.end();
   return { channelId: channel!.id, policyId: policy!.id, overdue, seededMs: Date.now() - started };
+}
+
+/** Puts the overdue threads back as they were seeded, with nothing queued yet. */
+async function putBacklogBack(url: string, now: Date, queue: Queue) {
+  await queue.obliterate({ force: true });
+  const db = new Client({ connectionString: url });
+  await db.connect();
+  await db.query(
+    `UPDATE threads SET "nextEscalationAt" = "firstResponseDueAt", "slaState" = 'OK', "escalationLevel" = 0
+     WHERE "firstResponseDueAt" <= $1`,
+    [now],
+  );
+  await db.query('VACUUM ANALYZE threads');
+  await db.end();
 }
 
 async function main() {
@@ -147,16 +171,31 @@ async function main() {
       `seeded ${THREADS.toLocaleString('en')} threads (${seeded.overdue} overdue) in ${seconds(seeded.seededMs)}`,
     );
 
-    const tickStarted = performance.now();
-    const result = await new SlaScan(prisma, queues).scan(now);
-    const tickMs = performance.now() - tickStarted;
+    // Open the connections a running scheduler has open, then time the tick.
+    const scan = new SlaScan(prisma, queues);
+    const escalationQueue = queues.queue('escalation');
+    await escalationQueue.waitUntilReady();
+    await scan.scan(new Date(now.getTime() - 86_400_000));
+    const ticks: number[] = [];
+    for (let run = 1; run <= TICKS; run += 1) {
+      if (run > 1) await putBacklogBack(url.toString(), now, escalationQueue);
+      const tickStarted = performance.now();
+      const result = await scan.scan(now);
+      ticks.push(performance.now() - tickStarted);
+      console.log(
+        `tick ${run}: found ${result.threads} due threads and queued ${result.escalations} escalations in ${seconds(ticks.at(-1)!)}`,
+      );
+    }
     console.log(
-      `one scheduler tick: found ${result.threads} due threads and queued ${result.escalations} escalations in ${seconds(tickMs)}`,
+      `one scheduler tick (median of ${TICKS}): ${seconds(percentile(ticks, 50))}, fastest ${seconds(Math.min(...ticks))}, slowest ${seconds(Math.max(...ticks))}`,
     );
     const plan = await prisma.$queryRawUnsafe<{ 'QUERY PLAN': string }[]>(
-      `EXPLAIN SELECT id FROM threads WHERE "nextEscalationAt" <= now() ORDER BY "nextEscalationAt", id LIMIT 5000`,
+      `EXPLAIN SELECT id FROM threads WHERE "nextEscalationAt" <= now() ORDER BY "nextEscalationAt", id LIMIT 2500`,
     );
     console.log(`scan plan: ${plan.map((row) => row['QUERY PLAN'].trim()).join(' | ')}`);
+    const handOvers = (await escalationQueue.getJobs(['waiting']))
+      .filter((job) => job.name === 'queue-escalations')
+      .map((job) => job.id!);
 
     // The worker mails the backlog.
     const backlogStarted = performance.now();
@@ -164,6 +203,17 @@ async function main() {
       logger: ['error'],
     });
     await worker.init();
+    await until(
+      async () =>
+        (await Promise.all(handOvers.map((id) => escalationQueue.getJobState(id)))).every(
+          (state) => state === 'completed',
+        ),
+      60_000,
+      'the hand-over jobs to be done',
+    );
+    console.log(
+      `worker queued the ${seeded.overdue} notify-escalation jobs from ${handOvers.length} hand-over jobs in ${seconds(performance.now() - backlogStarted)}`,
+    );
     await until(async () => mails >= seeded.overdue, 30 * 60_000, 'the backlog to be mailed');
     console.log(
       `worker mailed the ${seeded.overdue} overdue escalations in ${seconds(performance.now() - backlogStarted)}`,
@@ -179,10 +229,10 @@ async function main() {
       `UPDATE threads SET "nextEscalationAt" = d.due, "firstResponseDueAt" = d.due,
          "slaDeadlines" = jsonb_build_array(jsonb_build_object('target', 'firstResponse',
            'startedAt', pg_temp.iso(d.due - interval '60 minutes'), 'dueAt', pg_temp.iso(d.due)))
-       FROM (SELECT id, $1::timestamptz + (row_number() OVER (ORDER BY id)) * interval '100 milliseconds' AS due
+       FROM (SELECT id, $1::timestamptz + (row_number() OVER (ORDER BY id)) * $3::interval AS due
              FROM threads WHERE "externalId" > 'bench-5' ORDER BY id LIMIT $2) d
        WHERE threads.id = d.id RETURNING threads.id, d.due`,
-      [new Date(base), LATENCY_THREADS],
+      [new Date(base), LATENCY_THREADS, `${LATENCY_SPACING_MS} milliseconds`],
     );
     await db.end();
     const dueOf = new Map(rows.map((row) => [row.id, row.due.getTime()]));
@@ -200,7 +250,7 @@ async function main() {
       return at - dueOf.get(id!)!;
     });
     console.log(
-      `due → e-mail accepted by SMTP (${latencies.length} deadlines, scan every 1 s): median ${seconds(percentile(latencies, 50))}, p95 ${seconds(percentile(latencies, 95))}, max ${seconds(Math.max(...latencies))}`,
+      `due → e-mail accepted by SMTP (${latencies.length} deadlines ${LATENCY_SPACING_MS} ms apart, scan every 1 s): p50 ${seconds(percentile(latencies, 50))}, p95 ${seconds(percentile(latencies, 95))}, p99 ${seconds(percentile(latencies, 99))}, max ${seconds(Math.max(...latencies))} (target p99 < 3.00 s)`,
     );
     await scheduler.close();
     await worker.close();
