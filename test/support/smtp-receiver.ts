@@ -3,6 +3,8 @@ import PostalMime, { type Email } from 'postal-mime';
 import { SMTPServer } from 'smtp-server';
 
 export interface ReceivedMail {
+  /** The SMTP session (connection) the mail came in on. */
+  sessionId: string;
   from: string;
   to: string[];
   raw: string;
@@ -35,6 +37,8 @@ export class SmtpReceiver {
       authOptional: true,
       disabledCommands: ['STARTTLS'],
       logger: false,
+      // Like a server going down: clients' open (pooled) connections are cut at once.
+      closeTimeout: 100,
       onData: (stream, session, callback) => {
         const chunks: Buffer[] = [];
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -43,6 +47,7 @@ export class SmtpReceiver {
           PostalMime.parse(raw).then(
             (parsed) => {
               this.mail.push({
+                sessionId: session.id,
                 from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
                 to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
                 raw,

@@ -1,5 +1,6 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import nodemailer, { type Transporter } from 'nodemailer';
+import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import { AppConfig } from '@svara/config';
 
@@ -47,10 +48,19 @@ export function smtpOptions(smtpUrl: string): SMTPTransport.Options {
   };
 }
 
+/**
+ * A few SMTP connections kept open and reused: a backlog of escalations is
+ * mailed without a connection and greeting per mail. Idle ones close well
+ * before servers or the socket timeout would drop them.
+ */
+function pooledSmtpOptions(smtpUrl: string): SMTPPool.Options & { idleTimeout: number } {
+  return { ...smtpOptions(smtpUrl), pool: true, maxConnections: 5, idleTimeout: 10_000 };
+}
+
 /** Svara's own outgoing mail (escalations, replies to web forms) through SMTP_URL. */
 @Injectable()
 export class Mailer implements OnApplicationShutdown {
-  private transport?: Transporter<SMTPTransport.SentMessageInfo>;
+  private transport?: Transporter<SMTPPool.SentMessageInfo>;
 
   constructor(private readonly config: AppConfig) {}
 
@@ -60,7 +70,7 @@ export class Mailer implements OnApplicationShutdown {
 
   async send(mail: OutgoingMail): Promise<SentMail> {
     if (!this.config.smtpUrl) throw new MailNotConfigured();
-    this.transport ??= nodemailer.createTransport(smtpOptions(this.config.smtpUrl));
+    this.transport ??= nodemailer.createTransport(pooledSmtpOptions(this.config.smtpUrl));
     const info = await this.transport.sendMail({ from: this.config.mailFrom, ...mail });
     return {
       messageId: info.messageId,
