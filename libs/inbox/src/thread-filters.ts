@@ -13,8 +13,10 @@ export function threadFilterSql(filter: ThreadFilter): Prisma.Sql[] {
   if (filter.status) sql.push(Prisma.sql`t.status = ${filter.status}::"ThreadStatus"`);
   if (filter.channelId) sql.push(Prisma.sql`t."channelId" = ${filter.channelId}::uuid`);
   if (filter.channelType) {
-    sql.push(Prisma.sql`t."channelId" IN (
-      SELECT c.id FROM channels c WHERE c.type = ${filter.channelType}::"ChannelType")`);
+    // An array, not IN (subquery): the planner then walks an inbox-order index
+    // and filters, instead of joining every thread of the channels and sorting.
+    sql.push(Prisma.sql`t."channelId" = ANY(ARRAY(
+      SELECT c.id FROM channels c WHERE c.type = ${filter.channelType}::"ChannelType"))`);
   }
   if (filter.teamId) sql.push(Prisma.sql`t."teamId" = ${filter.teamId}::uuid`);
   if (filter.assigneeId === 'none') sql.push(Prisma.sql`t."assigneeId" IS NULL`);

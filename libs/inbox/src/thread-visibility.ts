@@ -28,12 +28,15 @@ export function visibleWhere(user: AuthenticatedUser): Prisma.ThreadWhereInput {
   };
 }
 
-/** The same rule as SQL over `threads t`. */
+/**
+ * The same rule as SQL over `threads t`. The teams' channels are an array
+ * (evaluated once), so the inbox's ordered index scans stay the cheapest plan.
+ */
 export function visibleSql(user: AuthenticatedUser): Prisma.Sql {
   if (user.role === 'ADMIN') return Prisma.sql`TRUE`;
   const teams = user.teamIds;
   return Prisma.sql`(t."teamId" = ANY(${teams}::uuid[])
     OR t."assigneeId" = ${user.id}::uuid
-    OR (t."teamId" IS NULL AND t."channelId" IN (
-      SELECT c.id FROM channels c WHERE c."teamId" = ANY(${teams}::uuid[]))))`;
+    OR (t."teamId" IS NULL AND t."channelId" = ANY(ARRAY(
+      SELECT c.id FROM channels c WHERE c."teamId" = ANY(${teams}::uuid[])))))`;
 }
