@@ -27,13 +27,13 @@ export function threadFilterSql(filter: ThreadFilter): Prisma.Sql[] {
 }
 
 /**
- * Threads whose subject or some message matches a tsquery (see prefixTsQuery);
- * matches the GIN expression indexes messages_text_search_idx and threads_subject_search_idx.
+ * Threads whose subject or some message matches a tsquery (see prefixTsQuery),
+ * through the GIN indexes messages_search_vector_idx and threads_subject_search_idx.
  */
 export function textMatchSql(tsQuery: string): Prisma.Sql {
   const query = Prisma.sql`to_tsquery('simple', ${tsQuery})`;
   return Prisma.sql`t.id IN (
-    SELECT m."threadId" FROM messages m WHERE to_tsvector('simple', m.text) @@ ${query}
+    SELECT m."threadId" FROM messages m WHERE m."searchVector" @@ ${query}
     UNION
     SELECT s.id FROM threads s WHERE to_tsvector('simple', COALESCE(s.subject, '')) @@ ${query})`;
 }

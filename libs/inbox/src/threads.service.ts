@@ -64,9 +64,10 @@ export class ThreadsService {
   /**
    * Full-text search in inbox order, two ways. A common word fills a page
    * from the first few hundred threads in order, so those are checked one by
-   * one (message index by thread). When the first SEARCH_WALK threads do not
-   * fill the page the word is rare, and the GIN indexes list every match,
-   * which is then few. Either way the result is the same page.
+   * one (message index by thread, each message's stored search vector). When
+   * the first SEARCH_WALK threads do not fill the page the word is rare, and
+   * the GIN indexes list every match, which is then few. Either way the
+   * result is the same page.
    */
   private async search(conditions: Prisma.Sql[], tsQuery: string, take: number) {
     const where = Prisma.join(conditions, ' AND ');
@@ -76,7 +77,7 @@ export class ThreadsService {
         SELECT t.id, t.subject, ${DUE} AS due, t."lastMessageAt" FROM threads t WHERE ${where}
         ORDER BY ${DUE}, t."lastMessageAt" DESC, t.id DESC LIMIT ${SEARCH_WALK}) c
       WHERE to_tsvector('simple', COALESCE(c.subject, '')) @@ ${query}
-        OR (SELECT bool_or(to_tsvector('simple', m.text) @@ ${query})
+        OR (SELECT bool_or(m."searchVector" @@ ${query})
             FROM messages m WHERE m."threadId" = c.id)
       ORDER BY c.due, c."lastMessageAt" DESC, c.id DESC LIMIT ${take}`;
     if (walked.length === take) return walked;
