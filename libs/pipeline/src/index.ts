@@ -12,6 +12,7 @@ export { QueuesModule } from './queues/queues.module';
 export {
   inboxEventsChannel,
   type InboxEvent,
+  type InboxEventTarget,
   type InboxEventType,
   InboxEvents,
 } from './events/inbox-events';

@@ -390,12 +390,7 @@ export class FakeGraphServer {
     }
     const conversation = this.store.conversations.get(id);
     if (conversation && edge === 'messages') {
-      const newestFirst = [...conversation.messages].reverse();
-      const readable =
-        conversation.platform === 'instagram'
-          ? newestFirst.slice(0, INSTAGRAM_READABLE_MESSAGES)
-          : newestFirst;
-      return page(readable, this.messageFields(), [{ name: 'id' }, { name: 'created_time' }]);
+      return page(readableMessages(conversation), this.messageFields(), DEFAULT_MESSAGE_FIELDS);
     }
     const object = this.store.objects.get(id);
     if (object && edge === 'comments') {
@@ -478,6 +473,16 @@ export class FakeGraphServer {
       id: (conversation) => conversation.id,
       updated_time: (conversation) => graphTime(conversation.updatedAt),
       message_count: (conversation) => conversation.messages.length,
+      // Field expansion, `messages.limit(20){id,message}`: the first page of the
+      // messages edge inside each conversation, with the edge's own paging.
+      messages: (conversation, field) =>
+        paged(
+          readableMessages(conversation),
+          { limit: String(field.limit ?? DEFAULT_LIMIT) },
+          (message) =>
+            select(message, field.children ?? DEFAULT_MESSAGE_FIELDS, this.messageFields()),
+          new URL(`${this.url}/${this.version}/${conversation.id}/messages`),
+        ),
       participants: (conversation) => ({
         data: [
           this.participant(conversation.person.id, conversation.platform),
@@ -642,6 +647,16 @@ export class FakeGraphServer {
 }
 
 // ---- helpers
+
+const DEFAULT_MESSAGE_FIELDS: FieldRequest[] = [{ name: 'id' }, { name: 'created_time' }];
+
+/** A conversation's messages as Graph lists them: newest first, Instagram's only the latest. */
+function readableMessages(conversation: FakeConversation): FakeMessage[] {
+  const newestFirst = [...conversation.messages].reverse();
+  return conversation.platform === 'instagram'
+    ? newestFirst.slice(0, INSTAGRAM_READABLE_MESSAGES)
+    : newestFirst;
+}
 
 function defaultObjectFields(object: FakeObject | undefined): FieldRequest[] {
   return object?.kind === 'media'

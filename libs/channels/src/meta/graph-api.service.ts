@@ -36,9 +36,20 @@ export class GraphApi {
     });
   }
 
-  /** Requests with one channel's token, for one step of work (a page of a poll, a send). */
-  session(accessToken: string): GraphSession {
-    return new GraphSession(this.http, accessToken);
+  private readonly sessions = new WeakMap<object, GraphSession>();
+
+  /**
+   * Requests with one channel's token for one piece of work: `work` is the
+   * channel context of a poll or a send. Every page of a poll shares the
+   * session, so a pause the usage headers ask for holds for the pages after.
+   */
+  session(work: object, accessToken: string): GraphSession {
+    let session = this.sessions.get(work);
+    if (!session) {
+      session = new GraphSession(this.http, accessToken);
+      this.sessions.set(work, session);
+    }
+    return session;
   }
 }
 
@@ -62,23 +73,20 @@ export class GraphSession {
 
   /** One page of a list edge; `after` continues where the previous page ended. */
   async page<T>(path: string, params: Params, after?: string): Promise<GraphPage<T>> {
-    const list = await this.get<GraphList<T>>(path, { ...params, after });
-    if (!list || !Array.isArray(list.data)) {
-      throw new GraphRequestFailed(`Meta Graph API: ${path} did not answer with a list`, 200);
-    }
-    // Only `next` says there is more; a short page is not the end.
-    const more = list.paging?.next ? list.paging.cursors?.after : undefined;
-    return { data: list.data, after: more };
+    return listPage(await this.get<GraphList<T>>(path, { ...params, after }), path);
   }
 
-  /** Every item of a list edge, page by page, until `enough` says to stop. */
+  /**
+   * Every item of a list edge, page by page, until `enough` says to stop.
+   * `after` starts past a page already read, e.g. one that came by field expansion.
+   */
   async collect<T>(
     path: string,
     params: Params,
     enough: (page: T[]) => boolean = () => false,
+    after?: string,
   ): Promise<T[]> {
     const items: T[] = [];
-    let after: string | undefined;
     do {
       const page = await this.page<T>(path, params, after);
       items.push(...page.data);
@@ -129,6 +137,19 @@ export class GraphSession {
     if (pauseMs > 0) this.pausedUntil = Math.max(this.pausedUntil, Date.now() + pauseMs);
     return response.data as T;
   }
+}
+
+/**
+ * A list as Graph answers it, whether an edge's own answer or one expanded
+ * inside another object (`messages.limit(25){…}`), and where it continues.
+ */
+export function listPage<T>(list: GraphList<T> | undefined, what: string): GraphPage<T> {
+  if (!list || !Array.isArray(list.data)) {
+    throw new GraphRequestFailed(`Meta Graph API: ${what} did not answer with a list`, 200);
+  }
+  // Only `next` says there is more; a short page is not the end.
+  const more = list.paging?.next ? list.paging.cursors?.after : undefined;
+  return { data: list.data, after: more };
 }
 
 /** A path of Graph node ids, each encoded. */
