@@ -21,6 +21,7 @@ import {
   BENCH_REDIS_URL,
   benchDatabase,
   benchEnv,
+  cpuSeconds,
   peakRssMb,
   resetPeakRss,
   rssMb,
@@ -126,6 +127,37 @@ async function openInbox(base: string, token: string) {
   };
 }
 
+/** CPU seconds used so far by each of the processes, by name; Postgres's backends for this database summed. */
+async function cpuUse(db: Client, processes: Record<string, ChildProcess>) {
+  const { rows } = await db.query<{ pid: number }>(
+    'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+  );
+  const backends = new Map<number, number>();
+  for (const { pid } of rows) {
+    try {
+      backends.set(pid, cpuSeconds(pid));
+    } catch {
+      // The connection closed meanwhile.
+    }
+  }
+  const apps = Object.fromEntries(
+    Object.entries(processes).map(([name, child]) => [name, cpuSeconds(child.pid!)]),
+  );
+  return { apps, backends };
+}
+
+type CpuUse = Awaited<ReturnType<typeof cpuUse>>;
+
+function cpuSpent(before: CpuUse, after: CpuUse): string {
+  const spent = Object.entries(after.apps).map(
+    ([name, seconds]) => `${name} ${(seconds - before.apps[name]!).toFixed(1)} s`,
+  );
+  let postgres = 0;
+  for (const [pid, seconds] of after.backends)
+    postgres += seconds - (before.backends.get(pid) ?? 0);
+  return [...spent, `Postgres ${postgres.toFixed(1)} s`].join(', ');
+}
+
 async function deleteRedisKeys(prefix: string): Promise<void> {
   const redis = new Redis(BENCH_REDIS_URL);
   try {
@@ -210,6 +242,8 @@ async function main(): Promise<void> {
     console.log(
       `Polling ${fake.messages.toLocaleString('en')} Messenger messages in ${CONVERSATIONS.toLocaleString('en')} conversations…`,
     );
+    const processes = { worker, api, 'fake Graph API': fake.process };
+    const cpuBefore = await cpuUse(db, processes);
     const started = process.hrtime.bigint();
     await admin.post(`/channels/${channel.id}/poll`);
     let polledAt: bigint | undefined;
@@ -234,6 +268,7 @@ async function main(): Promise<void> {
     );
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const peak = { worker: peakRssMb(worker.pid!), api: peakRssMb(api.pid!) };
+    const cpu = cpuSpent(cpuBefore, await cpuUse(db, processes));
 
     // Counted after the run: each message once, each thread's counter right.
     const {
@@ -277,6 +312,7 @@ async function main(): Promise<void> {
     if (polledAt)
       console.log(`  polling done after ${(Number(polledAt - started) / 1e9).toFixed(1)} s`);
     console.log(`  end to end         ${seconds.toFixed(1)} s`);
+    console.log(`  CPU time           ${cpu}`);
     console.log(
       `  throughput         ${Math.round(messages / seconds).toLocaleString('en')} messages/s`,
     );

@@ -97,6 +97,15 @@ export function resetPeakRss(pid: number): boolean {
   }
 }
 
+/** CPU time a process has used so far, user and system, in seconds (Linux). */
+export function cpuSeconds(pid: number): number {
+  // Fields after the command name, which is in parentheses and may hold spaces.
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const CLOCK_TICKS_PER_SECOND = 100;
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+}
+
 /** Resident memory of a running process now, in MB (Linux VmRSS). */
 export const rssMb = (pid: number): number => procStatusMb(pid, 'VmRSS');
 

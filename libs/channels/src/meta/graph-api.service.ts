@@ -1,3 +1,5 @@
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
 import { Injectable } from '@nestjs/common';
 import axios, { type AxiosInstance, type AxiosResponse, type Method } from 'axios';
 import { AppConfig } from '@svara/config';
@@ -33,6 +35,9 @@ export class GraphApi {
       // Every status is read here, so Graph's error body decides what it means.
       validateStatus: () => true,
       headers: { accept: 'application/json' },
+      // One connection per host for a poll's many requests, not a handshake each.
+      httpAgent: new HttpAgent({ keepAlive: true }),
+      httpsAgent: new HttpsAgent({ keepAlive: true }),
     });
   }
 

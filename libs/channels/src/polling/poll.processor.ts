@@ -40,6 +40,7 @@ export class PollProcessor implements OnApplicationBootstrap {
 
     let pages = 0;
     let items = 0;
+    const queueing: Promise<boolean>[] = [];
     try {
       const context = this.adapters.contextOf(channel);
       let next: Promise<PollResult> | undefined = adapter.poll(context, channel.cursor);
@@ -67,11 +68,14 @@ export class PollProcessor implements OnApplicationBootstrap {
           });
           return stored;
         });
-        if (batchId) await this.batches.enqueue(batchId, correlationId);
+        // Queued while the next page is stored: a batch whose job is not
+        // queued (this never throws) is queued by the recovery sweep.
+        if (batchId) queueing.push(this.batches.enqueue(batchId, correlationId));
         pages += 1;
         items += page.items.length;
-        await job.updateProgress({ pages, items });
+        void job.updateProgress({ pages, items }).catch(() => undefined);
       }
+      await Promise.all(queueing);
       return { pages, items };
     } catch (error) {
       if (error instanceof ChannelAuthFailed) {

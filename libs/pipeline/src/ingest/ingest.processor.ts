@@ -57,7 +57,9 @@ export class IngestProcessor implements OnApplicationBootstrap {
           rejected.push({ index, reason: error.reason });
         }
       }
-      await job.updateProgress({ normalized: messages.length, rejected: rejected.length });
+      void job
+        .updateProgress({ normalized: messages.length, rejected: rejected.length })
+        .catch(() => undefined);
 
       const { threads, ...result } = await this.writer.writeBatch(
         batch.id,

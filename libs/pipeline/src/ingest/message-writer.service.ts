@@ -38,6 +38,8 @@ interface InsertedMessage {
 
 type TouchedThread = Omit<InboxEventTarget, 'channelTeamId'>;
 
+type IdentityRow = Pick<ContactRef, 'type' | 'scope' | 'value'> & { contactId: string };
+
 // Contacts get ids derived from their first identity, so two batches that meet
 // the same new person at the same moment create one contact, not two.
 const CONTACT_NAMESPACE = '6f1c2a4e-8d3b-5e7f-9a0b-1c2d3e4f5a6b';
@@ -128,7 +130,7 @@ export class MessageWriter {
     );
     if (refs.size === 0) return new Map();
     const find = async (keys: ContactRef[]) =>
-      tx.$queryRaw<(Pick<ContactRef, 'type' | 'scope' | 'value'> & { contactId: string })[]>`
+      tx.$queryRaw<IdentityRow[]>`
         SELECT i.type::text AS type, i.scope, i.value, i."contactId"
         FROM contact_identities i
         JOIN json_to_recordset(${rowsOf(keys, ({ type, scope, value }) => ({ type, scope, value }))})
@@ -152,18 +154,27 @@ export class MessageWriter {
         name: ref.displayName,
         email: ref.email,
       }));
-      await tx.$executeRaw`
-        INSERT INTO contacts (id, "displayName", email, "updatedAt")
-        SELECT d.contact_id, d.name, d.email, now()
-        FROM json_to_recordset(${rows}) AS d(contact_id uuid, name text, email text)
-        ON CONFLICT DO NOTHING`;
-      await tx.$executeRaw`
+      // A contact and its identity in one statement (the identity's key check
+      // runs at its end, when the contact is there).
+      const created = await tx.$queryRaw<IdentityRow[]>`
+        WITH d AS (
+          SELECT * FROM json_to_recordset(${rows}) AS d(contact_id uuid, type text, scope text,
+            value text, name text, email text)
+        ), contact AS (
+          INSERT INTO contacts (id, "displayName", email, "updatedAt")
+          SELECT contact_id, name, email, now() FROM d
+          ON CONFLICT DO NOTHING
+        )
         INSERT INTO contact_identities (id, "contactId", type, scope, value, "displayName")
-        SELECT gen_random_uuid(), d.contact_id, d.type::"IdentityType", d.scope, d.value, d.name
-        FROM json_to_recordset(${rows})
-          AS d(contact_id uuid, type text, scope text, value text, name text)
-        ON CONFLICT DO NOTHING`;
-      for (const row of await find(missing)) found.set(identityKey(row), row.contactId);
+        SELECT gen_random_uuid(), contact_id, type::"IdentityType", scope, value, name FROM d
+        ON CONFLICT DO NOTHING
+        RETURNING type::text AS type, scope, value, "contactId"`;
+      for (const row of created) found.set(identityKey(row), row.contactId);
+      // Created meanwhile by a batch that committed first.
+      const raced = missing.filter((ref) => !found.has(identityKey(ref)));
+      if (raced.length > 0) {
+        for (const row of await find(raced)) found.set(identityKey(row), row.contactId);
+      }
     }
     return found;
   }
@@ -181,28 +192,18 @@ export class MessageWriter {
       const target = targets[index]!;
       return target.threadId ? [] : [{ ...message, threadExternalId: target.threadExternalId }];
     });
-    const firstOfThread = uniqueBy(opening, (message) => message.threadExternalId);
-    const find = async (externalIds: string[]) =>
-      tx.$queryRaw<{ id: string; externalId: string }[]>`
-        SELECT id, "externalId" FROM threads
-        WHERE "channelId" = ${channel.id}::uuid AND "externalId" = ANY(${externalIds}::text[])`;
-
-    const ids = new Map(
-      firstOfThread.size > 0
-        ? (await find([...firstOfThread.keys()])).map((row) => [row.externalId, row.id])
-        : [],
-    );
-    const missing = inLockOrder(
-      [...firstOfThread.values()].filter((message) => !ids.has(message.threadExternalId)),
+    const firstOfThread = inLockOrder(
+      [...uniqueBy(opening, (message) => message.threadExternalId).values()],
       (message) => message.threadExternalId,
     );
-    if (missing.length > 0) {
+    const ids = new Map<string, string>();
+    if (firstOfThread.length > 0) {
       const subjects = new Map<string, string>();
       for (const message of opening) {
         if (message.subject && !subjects.has(message.threadExternalId))
           subjects.set(message.threadExternalId, message.subject);
       }
-      const rows = rowsOf(missing, (message) => ({
+      const rows = rowsOf(firstOfThread, (message) => ({
         external_id: message.threadExternalId,
         contact_id: message.contact ? contactIds.get(identityKey(message.contact)) : undefined,
         subject: subjects.get(message.threadExternalId),
@@ -210,24 +211,34 @@ export class MessageWriter {
         // Automatic mail (auto-replies, bounces) is kept but asks nobody for an answer.
         closed_at: message.automatic ? message.sentAt : undefined,
       }));
-      const created = await tx.$queryRaw<{ id: string; externalId: string }[]>`
-        INSERT INTO threads (id, "channelId", "externalId", "contactId", subject, "teamId",
-          "slaPolicyId", "lastMessageAt", status, "closedAt", "updatedAt")
-        SELECT gen_random_uuid(), ${channel.id}::uuid, d.external_id, d.contact_id, d.subject,
-          ${channel.teamId}::uuid, ${channel.slaPolicyId}::uuid, d.last_message_at,
-          CASE WHEN d.closed_at IS NULL THEN 'OPEN' ELSE 'CLOSED' END::"ThreadStatus",
-          d.closed_at, now()
-        FROM json_to_recordset(${rows}) AS d(external_id text, contact_id uuid, subject text,
-          last_message_at timestamptz, closed_at timestamptz)
-        ON CONFLICT DO NOTHING
-        RETURNING id, "externalId"`;
-      for (const row of created) ids.set(row.externalId, row.id);
-      // Opened meanwhile by a batch that committed first.
-      const raced = missing.filter((message) => !ids.has(message.threadExternalId));
+      // Opens the threads not there yet and finds those that are, in one statement.
+      const threads = await tx.$queryRaw<{ id: string; externalId: string }[]>`
+        WITH d AS (
+          SELECT * FROM json_to_recordset(${rows}) AS d(external_id text, contact_id uuid,
+            subject text, last_message_at timestamptz, closed_at timestamptz)
+        ), created AS (
+          INSERT INTO threads (id, "channelId", "externalId", "contactId", subject, "teamId",
+            "slaPolicyId", "lastMessageAt", status, "closedAt", "updatedAt")
+          SELECT gen_random_uuid(), ${channel.id}::uuid, external_id, contact_id, subject,
+            ${channel.teamId}::uuid, ${channel.slaPolicyId}::uuid, last_message_at,
+            CASE WHEN closed_at IS NULL THEN 'OPEN' ELSE 'CLOSED' END::"ThreadStatus",
+            closed_at, now()
+          FROM d
+          ON CONFLICT DO NOTHING
+          RETURNING id, "externalId"
+        )
+        SELECT id, "externalId" FROM created
+        UNION ALL
+        SELECT t.id, t."externalId" FROM threads t JOIN d
+          ON t."channelId" = ${channel.id}::uuid AND t."externalId" = d.external_id`;
+      for (const row of threads) ids.set(row.externalId, row.id);
+      // Opened meanwhile by a batch that committed after this statement began.
+      const raced = firstOfThread.filter((message) => !ids.has(message.threadExternalId));
       if (raced.length > 0) {
-        for (const row of await find(raced.map((message) => message.threadExternalId))) {
-          ids.set(row.externalId, row.id);
-        }
+        const found = await tx.$queryRaw<{ id: string; externalId: string }[]>`
+          SELECT id, "externalId" FROM threads WHERE "channelId" = ${channel.id}::uuid
+            AND "externalId" = ANY(${raced.map((message) => message.threadExternalId)}::text[])`;
+        for (const row of found) ids.set(row.externalId, row.id);
       }
     }
     return targets.map((target) => target.threadId ?? ids.get(target.threadExternalId)!);
