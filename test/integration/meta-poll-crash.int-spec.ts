@@ -9,8 +9,8 @@ import { createMetaChannel, ingested } from '../support/meta-channels';
 // SIGKILL in the middle of a poll; a new worker finishes it.
 
 /** Enough conversations for a poll of many pages. */
-const CONVERSATIONS = 1000;
-const PER_CONVERSATION = 2;
+const CONVERSATIONS = 5000;
+const PER_CONVERSATION = 1;
 describe('a worker killed in the middle of a Meta poll', () => {
   const fake = new FakeGraphServer();
   let api: RunningApi;

@@ -3,7 +3,7 @@ import { Agent as HttpsAgent } from 'node:https';
 import { Injectable } from '@nestjs/common';
 import axios, { type AxiosInstance, type AxiosResponse, type Method } from 'axios';
 import { AppConfig } from '@svara/config';
-import { ChannelRateLimited } from '../channel-errors';
+import { ChannelAuthFailed, ChannelRateLimited } from '../channel-errors';
 import {
   GraphRequestFailed,
   type GraphPurpose,
@@ -61,11 +61,13 @@ export class GraphApi {
 /**
  * Once an answer's usage headers say the app or Page is near Meta's limit,
  * further reads of the session are refused as throttled, so the poller backs
- * the channel off before Meta starts refusing. What was read is read again
- * after the pause; nothing is lost.
+ * the channel off before Meta starts refusing. Once Meta refuses a read as
+ * throttled or for its token, further reads are refused the same way without
+ * asking Meta again. What was read is read again after the pause; nothing is lost.
  */
 export class GraphSession {
   private pausedUntil = 0;
+  private refusal?: { error: ChannelRateLimited | ChannelAuthFailed; until: number };
 
   constructor(
     private readonly http: AxiosInstance,
@@ -112,13 +114,7 @@ export class GraphSession {
     body: object | undefined,
     purpose: GraphPurpose,
   ): Promise<T> {
-    const pausedMs = this.pausedUntil - Date.now();
-    if (purpose === 'read' && pausedMs > 0) {
-      throw new ChannelRateLimited(
-        'Meta reports this app or Page near its rate limit; reading is paused',
-        pausedMs,
-      );
-    }
+    if (purpose === 'read') this.refuseWhilePaused();
     let response: AxiosResponse;
     try {
       response = await this.http.request({
@@ -137,10 +133,38 @@ export class GraphSession {
     const isError =
       response.status >= 400 ||
       (response.data && typeof response.data === 'object' && 'error' in response.data);
-    if (isError) throw graphErrorOf(response.status, response.data, headers, purpose);
+    if (isError) {
+      const error = graphErrorOf(response.status, response.data, headers, purpose);
+      if (purpose === 'read') this.remember(error);
+      throw error;
+    }
     const pauseMs = usagePauseMs(readUsage(headers));
     if (pauseMs > 0) this.pausedUntil = Math.max(this.pausedUntil, Date.now() + pauseMs);
     return response.data as T;
+  }
+
+  private refuseWhilePaused(): void {
+    const now = Date.now();
+    if (this.refusal && this.refusal.until > now) {
+      const { error, until } = this.refusal;
+      throw error instanceof ChannelRateLimited
+        ? new ChannelRateLimited(error.message, until - now)
+        : error;
+    }
+    if (this.pausedUntil > now) {
+      throw new ChannelRateLimited(
+        'Meta reports this app or Page near its rate limit; reading is paused',
+        this.pausedUntil - now,
+      );
+    }
+  }
+
+  private remember(error: Error): void {
+    if (error instanceof ChannelRateLimited) {
+      this.refusal = { error, until: Date.now() + error.retryAfterMs };
+    } else if (error instanceof ChannelAuthFailed) {
+      this.refusal = { error, until: Infinity };
+    }
   }
 }
 
