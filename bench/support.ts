@@ -55,8 +55,9 @@ export function benchEnv(
   };
 }
 
-/** How `npm start` and the Docker image run the apps (see package.json). */
-const APP_NODE_FLAGS = ['--max-old-space-size=512'];
+/** How `npm start` and the Docker image run the apps (package.json's start scripts). */
+const APP_NODE_FLAGS = ['--max-old-space-size=512', '--max-semi-space-size=8'];
+const APP_ENV = { MALLOC_ARENA_MAX: '2' };
 
 /** One of the built apps as its own process; with `captureOutput`, its log (stdout) is piped. */
 export function startApp(
@@ -68,7 +69,7 @@ export function startApp(
     process.execPath,
     [...APP_NODE_FLAGS, path.join(ROOT, 'dist/apps', name, 'src/main.js')],
     {
-      env: { ...process.env, ...env },
+      env: { ...process.env, ...APP_ENV, ...env },
       stdio: ['ignore', captureOutput ? 'pipe' : 'ignore', 'inherit'],
     },
   );
