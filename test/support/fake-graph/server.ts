@@ -147,7 +147,9 @@ export class FakeGraphServer {
 
   async listen(port = 0, host = '127.0.0.1'): Promise<void> {
     this.server = createServer((request, response) => void this.handle(request, response));
-    this.server.keepAliveTimeout = 1000;
+    // Long enough for clients to keep connections open, as Meta's servers let
+    // them (Node's client drops a connection whose server hint is 1 second).
+    this.server.keepAliveTimeout = 60_000;
     await new Promise<void>((resolve, reject) => {
       this.server!.once('error', reject);
       this.server!.listen(port, host, () => resolve());
