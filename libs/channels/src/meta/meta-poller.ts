@@ -36,8 +36,9 @@ const INVALID_PARAMETER = 100;
 
 /**
  * A poll step reads pages until it has about this many items (or the walk
- * ends): each step is one inbound batch, and a batch of a thousand messages
- * costs Postgres and the worker far less per message than one of a few dozen.
+ * ends), and is stored as inbound batches of up to a thousand items: a batch
+ * of a thousand messages costs Postgres and the worker far less per message
+ * than one of a few dozen.
  */
 const ITEMS_PER_STEP = 1000;
 const PAGES_PER_STEP = 20;

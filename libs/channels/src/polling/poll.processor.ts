@@ -51,10 +51,8 @@ export class PollProcessor implements OnApplicationBootstrap {
         next = page.hasMore ? adapter.poll(context, page.cursor) : undefined;
         next?.catch(() => undefined); // awaited next round, unless storing this page fails
         const now = new Date();
-        const batchId = await this.prisma.$transaction(async (tx) => {
-          const stored = page.items.length
-            ? await this.batches.store(tx, channelId, 'POLL', page.items)
-            : null;
+        const batchIds = await this.prisma.$transaction(async (tx) => {
+          const stored = await this.batches.storeInBatches(tx, channelId, 'POLL', page.items);
           await tx.channel.update({
             where: { id: channelId },
             data: {
@@ -70,7 +68,9 @@ export class PollProcessor implements OnApplicationBootstrap {
         });
         // Queued while the next page is stored: a batch whose job is not
         // queued (this never throws) is queued by the recovery sweep.
-        if (batchId) queueing.push(this.batches.enqueue(batchId, correlationId));
+        for (const batchId of batchIds) {
+          queueing.push(this.batches.enqueue(batchId, correlationId));
+        }
         pages += 1;
         items += page.items.length;
         void job.updateProgress({ pages, items }).catch(() => undefined);

@@ -5,6 +5,9 @@ import { jobId } from '../job-catalogue';
 import { JobQueues } from '../queues/job-queues.service';
 import { ENQUEUE_WAIT_MS } from '../queues/job-queues.service';
 
+/** Items in one inbound batch at most: what one ingest transaction writes. */
+export const BATCH_ITEMS = 1000;
+
 /**
  * Accepts raw items from a source. They are stored in Postgres before the
  * ingest job is queued, so a Redis outage or restart cannot lose them: the
@@ -34,6 +37,24 @@ export class InboundBatches {
         ${JSON.stringify(items)}::jsonb, ${items.length})
       RETURNING id`;
     return batch!.id;
+  }
+
+  /**
+   * Stores a poll's page of items as batches of at most BATCH_ITEMS, so each
+   * ingest transaction stays bounded in time and memory however large the page.
+   * Use inside the transaction that also moves the source's cursor.
+   */
+  async storeInBatches(
+    db: Prisma.TransactionClient,
+    channelId: string,
+    source: InboundSource,
+    items: unknown[],
+  ): Promise<string[]> {
+    const ids: string[] = [];
+    for (let start = 0; start < items.length; start += BATCH_ITEMS) {
+      ids.push(await this.store(db, channelId, source, items.slice(start, start + BATCH_ITEMS)));
+    }
+    return ids;
   }
 
   /**

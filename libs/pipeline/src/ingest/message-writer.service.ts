@@ -347,8 +347,7 @@ export class MessageWriter {
       if (row.direction === 'OUTBOUND') entry.lastOut = later(entry.lastOut, row.sentAt);
       byThread.set(row.threadId, entry);
     }
-    // Sorted, so concurrent batches lock shared threads in the same order.
-    const rows = rowsOf([...byThread.keys()].sort(), (id) => {
+    const rows = rowsOf([...byThread.keys()], (id) => {
       const entry = byThread.get(id)!;
       return {
         id,
@@ -359,7 +358,16 @@ export class MessageWriter {
         identity_number: entry.identityNumber,
       };
     });
+    // The rows are locked in id order first: an UPDATE locks them in whatever
+    // order its plan meets them, and two batches updating the same threads in
+    // different orders would deadlock.
     return tx.$queryRaw<TouchedThread[]>`
+      WITH d AS MATERIALIZED (
+        SELECT * FROM json_to_recordset(${rows}) AS d(id uuid, n int, last_at timestamptz,
+          last_in timestamptz, last_out timestamptz, identity_number boolean)
+      ), locked AS MATERIALIZED (
+        SELECT t.id FROM threads t JOIN d ON t.id = d.id ORDER BY t.id FOR NO KEY UPDATE OF t
+      )
       UPDATE threads t SET
         "messageCount" = t."messageCount" + d.n,
         "lastMessageAt" = GREATEST(t."lastMessageAt", d.last_at),
@@ -375,8 +383,7 @@ export class MessageWriter {
         "containsIdentityNumber" = t."containsIdentityNumber" OR d.identity_number,
         "version" = t.version + 1,
         "updatedAt" = now()
-      FROM json_to_recordset(${rows}) AS d(id uuid, n int, last_at timestamptz,
-        last_in timestamptz, last_out timestamptz, identity_number boolean)
+      FROM d JOIN locked ON locked.id = d.id
       WHERE t.id = d.id
       RETURNING t.id AS "threadId", t."teamId", t."assigneeId"`;
   }
