@@ -45,7 +45,9 @@ export class ConversationReader implements StreamReader {
     const perConversation = await mapLimited(changed, PARALLEL_CONVERSATIONS, (conversation) =>
       this.newMessages(graph, conversation, window.readFrom.getTime()),
     );
-    const items = oldestFirst(perConversation.flat());
+    // Each conversation's messages together, oldest first: a page stored as
+    // several batches then splits few conversations between them.
+    const items = perConversation.flatMap(oldestFirst);
     const done = reachedUnchanged || !page.after;
     return { items, after: done ? undefined : page.after, done };
   }

@@ -6,7 +6,7 @@ import { JobQueues } from '../queues/job-queues.service';
 import { ENQUEUE_WAIT_MS } from '../queues/job-queues.service';
 
 /** Items in one inbound batch at most: what one ingest transaction writes. */
-export const BATCH_ITEMS = 1000;
+export const BATCH_ITEMS = 2000;
 
 /**
  * Accepts raw items from a source. They are stored in Postgres before the
@@ -40,9 +40,9 @@ export class InboundBatches {
   }
 
   /**
-   * Stores a poll's page of items as batches of at most BATCH_ITEMS, so each
-   * ingest transaction stays bounded in time and memory however large the page.
-   * Use inside the transaction that also moves the source's cursor.
+   * Stores a poll's page of items as batches of at most BATCH_ITEMS, of equal
+   * size, so each ingest transaction stays bounded in time and memory however
+   * large the page. Use inside the transaction that also moves the source's cursor.
    */
   async storeInBatches(
     db: Prisma.TransactionClient,
@@ -50,9 +50,10 @@ export class InboundBatches {
     source: InboundSource,
     items: unknown[],
   ): Promise<string[]> {
+    const size = Math.ceil(items.length / Math.ceil(items.length / BATCH_ITEMS));
     const ids: string[] = [];
-    for (let start = 0; start < items.length; start += BATCH_ITEMS) {
-      ids.push(await this.store(db, channelId, source, items.slice(start, start + BATCH_ITEMS)));
+    for (let start = 0; start < items.length; start += size) {
+      ids.push(await this.store(db, channelId, source, items.slice(start, start + size)));
     }
     return ids;
   }
