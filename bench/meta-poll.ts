@@ -1,25 +1,34 @@
-// Benchmark: poll and ingest 100,000 Messenger messages in 1,000 conversations
-// from the fake Graph API, end to end (Graph requests, inbound batches, the
-// ingest queue, Postgres), and print messages per second. The fake runs in its
-// own process, as Meta's API would be elsewhere; the worker runs in this one.
+// Benchmark: Messenger messages polled from the fake Graph API and ingested end
+// to end (Graph requests, inbound batches, the ingest queue, Postgres) by the
+// built worker, while the built API serves an open inbox its live events.
+// Each runs as its own process, as in production, and so does the fake Graph
+// API, as Meta's would be elsewhere. Prints messages per second, checks that
+// every message was stored exactly once, and prints the peak resident memory
+// of the worker and the API (the kernel's VmHWM).
 //
-//   npm run bench:meta
+//   npm run bench:meta     (100,000 messages in 1,000 conversations)
 //
-// Uses a database of its own (created, then dropped) on BENCH_POSTGRES_URL
-// (default postgresql://postgres@127.0.0.1:5432) and a Redis key prefix of its
-// own in BENCH_REDIS_URL (default redis://127.0.0.1:6379/14).
-// BENCH_CONVERSATIONS and BENCH_MESSAGES_PER_CONVERSATION change the size.
-import 'reflect-metadata';
+// BENCH_CONVERSATIONS and BENCH_MESSAGES_PER_CONVERSATION change the size. Uses
+// a database of its own (created, then dropped) on BENCH_POSTGRES_URL and a
+// Redis key prefix of its own in BENCH_REDIS_URL (see support.ts).
 import { type ChildProcess, fork } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
 import path from 'node:path';
-import { NestFactory } from '@nestjs/core';
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
 import { Client } from 'pg';
-import { ChannelPolls } from '@svara/channels';
-import { loadConfig } from '@svara/config';
-import { migrateDatabase, PrismaService } from '@svara/database';
-import { SecretBox } from '@svara/secrets';
-import { workerModule } from '../apps/worker/src/worker.module';
+import {
+  BENCH_REDIS_URL,
+  benchDatabase,
+  benchEnv,
+  cpuSeconds,
+  peakRssMb,
+  resetPeakRss,
+  rssMb,
+  startApp,
+  stopApp,
+  until,
+} from './support';
 
 interface FakeGraph {
   process: ChildProcess;
@@ -33,18 +42,7 @@ interface FakeGraph {
 const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 1000);
 const PER_CONVERSATION = Number(process.env.BENCH_MESSAGES_PER_CONVERSATION ?? 100);
 const TIMEOUT_MS = 15 * 60_000;
-
-async function withAdmin<T>(base: URL, work: (client: Client) => Promise<T>): Promise<T> {
-  const admin = new URL(base);
-  admin.pathname = '/postgres';
-  const client = new Client({ connectionString: admin.toString() });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
+const ADMIN = { email: 'bench.admin@kommun.se', password: 'bench admin password' };
 
 /** Starts the fake Graph API (test/support/fake-graph) with the benchmark's Page. */
 function startFakeGraph(): Promise<FakeGraph> {
@@ -70,97 +68,273 @@ function requestsServed(fake: FakeGraph): Promise<number> {
   });
 }
 
-async function main(): Promise<void> {
-  const databaseUrl = new URL(
-    process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432',
+function freePort(): Promise<number> {
+  const server = createServer();
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** The API over HTTP, as an admin. */
+async function adminClient(base: string) {
+  const call = async <T>(method: string, route: string, body?: unknown, token?: string) => {
+    const response = await fetch(`${base}${route}`, {
+      method,
+      headers: {
+        'content-type': 'application/json',
+        ...(token && { authorization: `Bearer ${token}` }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`${method} ${route} answered ${response.status}`);
+    return (response.status === 204 ? undefined : await response.json()) as T;
+  };
+  const { accessToken } = await call<{ accessToken: string }>('POST', '/auth/login', ADMIN);
+  return {
+    token: accessToken,
+    post: <T>(route: string, body: unknown = {}) => call<T>('POST', route, body, accessToken),
+  };
+}
+
+/** Holds the inbox's live event stream open and counts the new-message events it brings. */
+async function openInbox(base: string, token: string) {
+  const abort = new AbortController();
+  const response = await fetch(`${base}/events`, {
+    headers: { authorization: `Bearer ${token}` },
+    signal: abort.signal,
+  });
+  if (!response.ok || !response.body) throw new Error(`/events answered ${response.status}`);
+  const seen = { events: 0 };
+  const reading = (async () => {
+    const decoder = new TextDecoder();
+    let buffer = '';
+    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+      const events = (buffer + decoder.decode(chunk, { stream: true })).split('\n\n');
+      buffer = events.pop() ?? '';
+      seen.events += events.filter((event) => event.includes('event: message.created')).length;
+    }
+  })().catch(() => undefined);
+  return {
+    seen,
+    close: async () => {
+      abort.abort();
+      await reading;
+    },
+  };
+}
+
+/** CPU seconds used so far by each of the processes, by name; Postgres's backends for this database summed. */
+async function cpuUse(db: Client, processes: Record<string, ChildProcess>) {
+  const { rows } = await db.query<{ pid: number }>(
+    'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
   );
-  const databaseName = `svara_bench_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-  databaseUrl.pathname = `/${databaseName}`;
-  const redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/14';
+  const backends = new Map<number, number>();
+  for (const { pid } of rows) {
+    try {
+      backends.set(pid, cpuSeconds(pid));
+    } catch {
+      // The connection closed meanwhile.
+    }
+  }
+  const apps = Object.fromEntries(
+    Object.entries(processes).map(([name, child]) => [name, cpuSeconds(child.pid!)]),
+  );
+  return { apps, backends };
+}
 
+type CpuUse = Awaited<ReturnType<typeof cpuUse>>;
+
+function cpuSpent(before: CpuUse, after: CpuUse): string {
+  const spent = Object.entries(after.apps).map(
+    ([name, seconds]) => `${name} ${(seconds - before.apps[name]!).toFixed(1)} s`,
+  );
+  let postgres = 0;
+  for (const [pid, seconds] of after.backends)
+    postgres += seconds - (before.backends.get(pid) ?? 0);
+  return [...spent, `Postgres ${postgres.toFixed(1)} s`].join(', ');
+}
+
+async function deleteRedisKeys(prefix: string): Promise<void> {
+  const redis = new Redis(BENCH_REDIS_URL);
+  try {
+    for await (const keys of redis.scanStream({ match: `${prefix}:*`, count: 1000 })) {
+      if ((keys as string[]).length > 0) await redis.del(...(keys as string[]));
+    }
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** Warnings the worker logged about failed job attempts (each is retried). */
+function countFailedAttempts(worker: ChildProcess) {
+  const counted = { failed: 0, deadlocks: 0 };
+  let tail = '';
+  worker.stdout?.setEncoding('utf8');
+  worker.stdout?.on('data', (chunk: string) => {
+    const lines = (tail + chunk).split('\n');
+    tail = lines.pop() ?? '';
+    for (const line of lines) {
+      if (!line.includes('"job failed"')) continue;
+      counted.failed += 1;
+      if (line.includes('deadlock')) counted.deadlocks += 1;
+    }
+  });
+  return counted;
+}
+
+async function main(): Promise<void> {
   const fake = await startFakeGraph();
-  const seeded = fake.messages;
-
-  await migrateDatabase(databaseUrl.toString());
-
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    DATABASE_URL: databaseUrl.toString(),
-    REDIS_URL: redisUrl,
-    REDIS_PREFIX: `svara-bench-${process.pid}`,
-    SECRETS_KEY: randomBytes(32).toString('hex'),
+  const database = await benchDatabase('meta');
+  const port = await freePort();
+  const env = benchEnv(database.url, {
+    PORT: String(port),
     META_GRAPH_URL: fake.url,
     META_GRAPH_VERSION: fake.version,
-    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
   });
-  const worker = await NestFactory.createApplicationContext(workerModule(config), {
-    logger: ['error', 'warn'],
-  });
-  await worker.init();
-  const prisma = worker.get(PrismaService);
+  const base = `http://127.0.0.1:${port}/api/v1`;
+  const db = new Client({ connectionString: database.url });
+  await db.connect();
+  const api = startApp('api', env);
+  const worker = startApp('worker', env, { captureOutput: true });
+  const attempts = countFailedAttempts(worker);
+  const queues = ['poll', 'ingest'].map(
+    (name) =>
+      new Queue(name, {
+        connection: { url: BENCH_REDIS_URL },
+        prefix: `${env.REDIS_PREFIX}:bull`,
+      }),
+  );
+  let inbox: Awaited<ReturnType<typeof openInbox>> | undefined;
 
   try {
-    const channel = await prisma.channel.create({
-      data: {
-        type: 'FACEBOOK_PAGE',
-        name: 'Benchmark',
-        backfillSince: new Date(Date.now() - 30 * 24 * 3600_000),
-        config: { pageId: fake.pageId },
-        secretsEncrypted: worker.get(SecretBox).seal({ pageAccessToken: fake.token }),
-      },
-    });
-    console.log(
-      `Polling ${seeded.toLocaleString('en')} Messenger messages in ${CONVERSATIONS.toLocaleString('en')} conversations…`,
+    await until(
+      async () => (await fetch(`${base}/health`).catch(() => undefined))?.ok === true,
+      60_000,
+      'the API to start',
     );
-    const started = process.hrtime.bigint();
-    await worker.get(ChannelPolls).request(channel.id);
-    const deadline = Date.now() + TIMEOUT_MS;
-    let stored = 0;
-    let polledAt: bigint | undefined;
-    for (;;) {
-      stored = await prisma.message.count({ where: { channelId: channel.id } });
-      if (!polledAt) {
-        const { cursor } = await prisma.channel.findUniqueOrThrow({ where: { id: channel.id } });
-        if (cursor && !(cursor as { pass?: unknown }).pass) polledAt = process.hrtime.bigint();
-      }
-      if (stored >= seeded) break;
-      if (Date.now() > deadline)
-        throw new Error(`Timed out with ${stored} of ${seeded} messages stored`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    await until(
+      async () =>
+        (await Promise.all(queues.map((queue) => queue.getWorkersCount()))).every((n) => n > 0),
+      60_000,
+      'the worker to start',
+    );
+    const admin = await adminClient(base);
+    const channel = await admin.post<{ id: string }>('/channels', {
+      type: 'FACEBOOK_PAGE',
+      name: 'Benchmark',
+      backfillSince: new Date(Date.now() - 30 * 24 * 3600_000).toISOString(),
+      config: { pageId: fake.pageId },
+      secrets: { pageAccessToken: fake.token },
+    });
+    inbox = await openInbox(base, admin.token);
+    const idle = { worker: rssMb(worker.pid!), api: rssMb(api.pid!) };
+    // The peaks are of the ingest run, not of start-up.
+    const fromRunStart = [worker, api].every((app) => resetPeakRss(app.pid!));
+    const count = async (sql: string) =>
+      Number((await db.query<{ n: string }>(sql, [channel.id])).rows[0]!.n);
 
-    const threads = await prisma.thread.aggregate({
-      where: { channelId: channel.id },
-      _count: true,
-      _sum: { messageCount: true },
-    });
-    const outbound = await prisma.message.count({
-      where: { channelId: channel.id, direction: 'OUTBOUND' },
-    });
-    const batches = await prisma.inboundBatch.count({ where: { channelId: channel.id } });
+    console.log(
+      `Polling ${fake.messages.toLocaleString('en')} Messenger messages in ${CONVERSATIONS.toLocaleString('en')} conversations…`,
+    );
+    const processes = { worker, api, 'fake Graph API': fake.process };
+    const cpuBefore = await cpuUse(db, processes);
+    const started = process.hrtime.bigint();
+    await admin.post(`/channels/${channel.id}/poll`);
+    // Done when the poll has finished and no batch waits: cheap to ask every
+    // 100 ms, unlike counting the messages, which would load Postgres itself.
+    let polledAt: bigint | undefined;
+    await until(
+      async () => {
+        if (!polledAt) {
+          const {
+            rows: [row],
+          } = await db.query<{ cursor: { pass?: unknown } | null }>(
+            'SELECT cursor FROM channels WHERE id = $1',
+            [channel.id],
+          );
+          if (row?.cursor && !row.cursor.pass) polledAt = process.hrtime.bigint();
+        }
+        return (
+          polledAt !== undefined &&
+          (await count(
+            `SELECT count(*) AS n FROM inbound_batches WHERE "channelId" = $1 AND status = 'PENDING'`,
+          )) === 0
+        );
+      },
+      TIMEOUT_MS,
+      'every batch to be ingested',
+    );
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const peak = { worker: peakRssMb(worker.pid!), api: peakRssMb(api.pid!) };
+    const cpu = cpuSpent(cpuBefore, await cpuUse(db, processes));
+
+    // Counted after the run: each message once, each thread's counter right.
+    const {
+      rows: [stored],
+    } = await db.query<{ messages: string; distinct: string; outbound: string }>(
+      `SELECT count(*) AS messages, count(DISTINCT "externalId") AS distinct,
+         count(*) FILTER (WHERE direction = 'OUTBOUND') AS outbound
+       FROM messages WHERE "channelId" = $1`,
+      [channel.id],
+    );
+    const {
+      rows: [threads],
+    } = await db.query<{ threads: string; counted: string }>(
+      `SELECT count(*) AS threads, coalesce(sum("messageCount"), 0) AS counted
+       FROM threads WHERE "channelId" = $1`,
+      [channel.id],
+    );
+    const batches = await count('SELECT count(*) AS n FROM inbound_batches WHERE "channelId" = $1');
     const graphRequests = await requestsServed(fake);
-    if (threads._count !== CONVERSATIONS || threads._sum.messageCount !== seeded) {
-      throw new Error(`Stored ${threads._count} threads / ${threads._sum.messageCount} messages`);
+    const messages = Number(stored!.messages);
+    if (
+      messages !== fake.messages ||
+      Number(stored!.distinct) !== fake.messages ||
+      Number(threads!.threads) !== CONVERSATIONS ||
+      Number(threads!.counted) !== fake.messages
+    ) {
+      throw new Error(
+        `Stored ${messages} messages (${stored!.distinct} distinct) in ${threads!.threads} threads counting ${threads!.counted}; expected ${fake.messages} in ${CONVERSATIONS}`,
+      );
     }
     console.log(
-      `  stored             ${stored.toLocaleString('en')} messages (${outbound.toLocaleString('en')} of them the Page's own), ${threads._count} threads`,
+      `  stored             ${messages.toLocaleString('en')} messages, each once (${Number(stored!.outbound).toLocaleString('en')} of them the Page's own), ${threads!.threads} threads`,
     );
     console.log(
       `  Graph requests     ${graphRequests.toLocaleString('en')} in ${batches} inbound batches`,
     );
+    console.log(
+      `  failed attempts    ${attempts.failed} (${attempts.deadlocks} deadlocks), retried`,
+    );
+    console.log(`  live events        ${inbox.seen.events.toLocaleString('en')} to an open inbox`);
     if (polledAt)
       console.log(`  polling done after ${(Number(polledAt - started) / 1e9).toFixed(1)} s`);
     console.log(`  end to end         ${seconds.toFixed(1)} s`);
+    console.log(`  CPU time           ${cpu}`);
     console.log(
-      `  throughput         ${Math.round(stored / seconds).toLocaleString('en')} messages/s`,
+      `  throughput         ${Math.round(messages / seconds).toLocaleString('en')} messages/s`,
+    );
+    const since = fromRunStart ? 'during the run' : 'since start-up';
+    console.log(
+      `  peak RSS worker    ${peak.worker.toFixed(0)} MB ${since} (${idle.worker.toFixed(0)} MB before the poll)`,
+    );
+    console.log(
+      `  peak RSS api       ${peak.api.toFixed(0)} MB ${since} (${idle.api.toFixed(0)} MB before the poll)`,
     );
   } finally {
-    await worker.close();
+    await inbox?.close();
+    await Promise.all([stopApp(worker), stopApp(api)]);
+    await Promise.all(queues.map((queue) => queue.close()));
     fake.process.kill('SIGTERM');
-    await withAdmin(databaseUrl, (client) =>
-      client.query(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`),
-    );
+    await db.end();
+    await database.drop();
+    await deleteRedisKeys(env.REDIS_PREFIX);
   }
 }
 

@@ -3,6 +3,7 @@
 //
 // The inbox benchmark needs its 1,000,000-thread database seeded first (about
 // 8 minutes): it runs when BENCH_INBOX=1, after `npm run bench:seed-inbox`.
+// BENCH_ONLY=ingest runs the ceiling and the Meta ingest alone.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { ceiling } from './ceiling';
@@ -41,9 +42,11 @@ async function main(): Promise<void> {
     BENCH_MESSAGES_PER_CONVERSATION: process.env.BENCH_MESSAGES_PER_CONVERSATION ?? '3',
   });
   const ingest = rate(meta, /throughput\s+([\d,]+) messages\/s/);
-  const email = rate(await runBenchmark('email-ingest'), /^(\d+) mails\/s/m);
-  await runBenchmark('sla-scan');
-  if (process.env.BENCH_INBOX === '1') await runBenchmark('inbox');
+  const rss = (app: string) => rate(meta, new RegExp(`peak RSS ${app}\\s+(\\d+) MB`));
+  const ingestOnly = process.env.BENCH_ONLY === 'ingest';
+  const email = ingestOnly ? NaN : rate(await runBenchmark('email-ingest'), /^(\d+) mails\/s/m);
+  if (!ingestOnly) await runBenchmark('sla-scan');
+  if (!ingestOnly && process.env.BENCH_INBOX === '1') await runBenchmark('inbox');
 
   report('Summary', [
     { name: 'BullMQ no-op ceiling', value: bullmq!.value, unit: 'jobs/s' },
@@ -59,7 +62,21 @@ async function main(): Promise<void> {
       unit: '',
       note: 'target at least 0.4',
     },
-    { name: 'E-mail ingest end to end (IMAP)', value: email, unit: 'mails/s' },
+    {
+      name: 'Peak RSS of the worker during the ingest',
+      value: rss('worker'),
+      unit: 'MB',
+      note: 'target under 300',
+    },
+    {
+      name: 'Peak RSS of the api during the ingest',
+      value: rss('api'),
+      unit: 'MB',
+      note: 'target under 300',
+    },
+    ...(ingestOnly
+      ? []
+      : [{ name: 'E-mail ingest end to end (IMAP)', value: email, unit: 'mails/s' }]),
   ]);
 }
 

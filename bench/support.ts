@@ -1,6 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -55,15 +55,24 @@ export function benchEnv(
   };
 }
 
-/** One of the built apps as its own process. */
+/** How `npm start` and the Docker image run the apps (package.json's start scripts). */
+const APP_NODE_FLAGS = ['--max-old-space-size=512', '--max-semi-space-size=8'];
+const APP_ENV = { MALLOC_ARENA_MAX: '2' };
+
+/** One of the built apps as its own process; with `captureOutput`, its log (stdout) is piped. */
 export function startApp(
   name: 'api' | 'worker' | 'scheduler',
   env: Record<string, string>,
+  { captureOutput = false } = {},
 ): ChildProcess {
-  return spawn(process.execPath, [path.join(ROOT, 'dist/apps', name, 'src/main.js')], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  return spawn(
+    process.execPath,
+    [...APP_NODE_FLAGS, path.join(ROOT, 'dist/apps', name, 'src/main.js')],
+    {
+      env: { ...process.env, ...APP_ENV, ...env },
+      stdio: ['ignore', captureOutput ? 'pipe' : 'ignore', 'inherit'],
+    },
+  );
 }
 
 export async function stopApp(child: ChildProcess): Promise<void> {
@@ -74,8 +83,37 @@ export async function stopApp(child: ChildProcess): Promise<void> {
 }
 
 /** Peak resident memory of a running process so far, in MB (Linux VmHWM). */
-export function peakRssMb(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').match(/^VmHWM:\s+(\d+) kB/m);
+export const peakRssMb = (pid: number): number => procStatusMb(pid, 'VmHWM');
+
+/**
+ * Starts a new peak (VmHWM) at the current resident size, so `peakRssMb`
+ * measures from here on (Linux clear_refs). False where the kernel refuses.
+ */
+export function resetPeakRss(pid: number): boolean {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** CPU time a process has used so far, user and system, in seconds (Linux). */
+export function cpuSeconds(pid: number): number {
+  // Fields after the command name, which is in parentheses and may hold spaces.
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const CLOCK_TICKS_PER_SECOND = 100;
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+}
+
+/** Resident memory of a running process now, in MB (Linux VmRSS). */
+export const rssMb = (pid: number): number => procStatusMb(pid, 'VmRSS');
+
+function procStatusMb(pid: number, field: string): number {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8').match(
+    new RegExp(`^${field}:\\s+(\\d+) kB`, 'm'),
+  );
   return line ? Number(line[1]) / 1024 : NaN;
 }
 

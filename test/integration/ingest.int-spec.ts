@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { PrismaService } from '@svara/database';
-import { InboundBatches, JobQueues } from '@svara/pipeline';
+import { InboundBatches, JobQueues, MessageWriter, type NormalizedMessage } from '@svara/pipeline';
 import { createWebFormChannel, eventually, startWorker, webFormItem } from '@svara/testing';
 
 describe('ingest pipeline', () => {
@@ -94,5 +94,38 @@ describe('ingest pipeline', () => {
     expect(threads).toHaveLength(250);
     expect(threads.every((thread) => thread.messageCount === 1)).toBe(true);
     expect(new Set(threads.map((thread) => thread.contactId)).size).toBe(1);
+  });
+
+  it('writes concurrent batches of new messages in the same threads without a deadlock', async () => {
+    // A long backfill's pages, or a poll and webhooks, bring messages for the
+    // same conversations in several batches at once; none may need a retry.
+    const channel = await createWebFormChannel(prisma);
+    const writer = worker.get(MessageWriter);
+    const people = Array.from({ length: 200 }, (_, n) => n);
+    const message = (person: number, copy: number): NormalizedMessage => ({
+      externalId: `m-${person}-${copy}`,
+      threadExternalId: `dm:${person}`,
+      direction: 'INBOUND',
+      contact: { type: 'FACEBOOK_PSID', scope: channel.id, value: `p-${person}` },
+      text: `Fråga ${copy} från person ${person}`,
+      attachments: [],
+      automatic: false,
+      sentAt: new Date(Date.now() - 60_000 + copy * 1000),
+    });
+    const write = async (messages: NormalizedMessage[]) => {
+      const batchId = await batches.store(prisma, channel.id, 'POLL', messages);
+      await writer.writeBatch(batchId, channel, messages, []);
+    };
+    await write(people.map((person) => message(person, 0)));
+    for (let round = 1; round <= 3; round += 1) {
+      await Promise.all(
+        [0, 1, 2, 3].map((lane) =>
+          write(people.map((person) => message(person, round * 10 + lane))),
+        ),
+      );
+    }
+    const threads = await prisma.thread.findMany({ where: { channelId: channel.id } });
+    expect(threads).toHaveLength(200);
+    expect(threads.every((thread) => thread.messageCount === 13)).toBe(true);
   });
 });

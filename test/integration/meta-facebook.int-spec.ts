@@ -128,36 +128,43 @@ describe('Facebook Page channel against the fake Graph API', () => {
     expect(again.flatMap((thread) => thread.messages)).toHaveLength(5);
   });
 
-  it('reads every page of a long list: 60 conversations of 130 messages', async () => {
+  it('reads every page of a long list: 250 conversations, five of them 130 messages long', async () => {
     const page = fake.store.addPage({ name: 'Stora kommunen' });
     const start = Date.now() - 48 * 3600_000;
-    for (let c = 0; c < 60; c += 1) {
+    const lengthOf = (c: number) => (c % 50 === 0 ? 130 : 2);
+    for (let c = 0; c < 250; c += 1) {
       const person = { id: String(7200000000000000 + c), name: `Person ${c}` };
-      for (let m = 0; m < 130; m += 1) {
+      for (let m = 0; m < lengthOf(c); m += 1) {
         fake.store.receiveMessage(
           page.id,
           person,
           `Meddelande ${m}`,
-          new Date(start + (m * 60 + c) * 10_000),
+          new Date(start + (m * 250 + c) * 2_000),
         );
       }
     }
+    const total = 5 * 130 + 245 * 2;
     const channel = await createMetaChannel(worker, page);
     const requestsBefore = fake.requests.length;
 
     await pollNow(worker, channel.id, { timeoutMs: 60_000 });
 
-    expect(await prisma.thread.count({ where: { channelId: channel.id } })).toBe(60);
-    expect(await prisma.message.count({ where: { channelId: channel.id } })).toBe(60 * 130);
-    const paged = fake.requests
-      .slice(requestsBefore)
-      .filter((r) => r.path.endsWith('/conversations') && r.query.after);
-    expect(paged.length).toBeGreaterThanOrEqual(2);
+    expect(await prisma.thread.count({ where: { channelId: channel.id } })).toBe(250);
+    expect(await prisma.message.count({ where: { channelId: channel.id } })).toBe(total);
+    const requests = fake.requests.slice(requestsBefore);
+    // The list of conversations page by page, and the long conversations' messages past
+    // those that came with the list.
+    expect(
+      requests.filter((r) => r.path.endsWith('/conversations') && r.query.after).length,
+    ).toBeGreaterThanOrEqual(2);
+    expect(
+      requests.filter((r) => r.path.endsWith('/messages') && r.query.after).length,
+    ).toBeGreaterThanOrEqual(5);
     const counted = await prisma.thread.aggregate({
       where: { channelId: channel.id },
       _sum: { messageCount: true },
     });
-    expect(counted._sum.messageCount).toBe(60 * 130);
+    expect(counted._sum.messageCount).toBe(total);
   });
 
   it('makes each top-level comment a thread with its replies, the Page’s reply outbound', async () => {

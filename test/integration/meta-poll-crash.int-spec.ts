@@ -7,6 +7,10 @@ import { createMetaChannel, ingested } from '../support/meta-channels';
 
 // The worker runs as its own process (the built app) and is killed with
 // SIGKILL in the middle of a poll; a new worker finishes it.
+
+/** Enough conversations for a poll of many pages. */
+const CONVERSATIONS = 5000;
+const PER_CONVERSATION = 1;
 describe('a worker killed in the middle of a Meta poll', () => {
   const fake = new FakeGraphServer();
   let api: RunningApi;
@@ -25,19 +29,19 @@ describe('a worker killed in the middle of a Meta poll', () => {
   it('continues from the stored place, losing and repeating nothing', async () => {
     const page = fake.store.addPage({ name: 'Kraschkommunen' });
     const start = Date.now() - 24 * 3600_000;
-    for (let c = 0; c < 150; c += 1) {
+    for (let c = 0; c < CONVERSATIONS; c += 1) {
       const person = { id: `${page.id}${String(c).padStart(4, '0')}`, name: `Person ${c}` };
-      for (let m = 0; m < 4; m += 1) {
+      for (let m = 0; m < PER_CONVERSATION; m += 1) {
         fake.store.receiveMessage(
           page.id,
           person,
           `Fråga ${m}`,
-          new Date(start + (m * 150 + c) * 1000),
+          new Date(start + (m * CONVERSATIONS + c) * 1000),
         );
       }
     }
     const channel = await createMetaChannel(api.app, page);
-    fake.delayMs = 40;
+    fake.delayMs = 100;
     const env = { META_GRAPH_URL: fake.url };
 
     const first = spawnApp('worker', env);
@@ -85,13 +89,13 @@ describe('a worker killed in the middle of a Meta poll', () => {
       where: { channelId: channel.id },
       select: { externalId: true },
     });
-    expect(messages).toHaveLength(150 * 4);
-    expect(new Set(messages.map((m) => m.externalId)).size).toBe(150 * 4);
+    expect(messages).toHaveLength(CONVERSATIONS * PER_CONVERSATION);
+    expect(new Set(messages.map((m) => m.externalId)).size).toBe(CONVERSATIONS * PER_CONVERSATION);
     const counted = await prisma.thread.aggregate({
       where: { channelId: channel.id },
       _sum: { messageCount: true },
     });
-    expect(counted._sum.messageCount).toBe(150 * 4);
+    expect(counted._sum.messageCount).toBe(CONVERSATIONS * PER_CONVERSATION);
     // The restarted poll went on from the stored page, not from the top.
     const lists = fake.requests.filter((r) => r.path.endsWith(`/${page.id}/conversations`));
     expect(lists.slice(listsBeforeRestart).every((r) => r.query.after)).toBe(true);

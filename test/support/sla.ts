@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Prisma, PrismaService } from '@svara/database';
-import { createUser } from './factories';
+import type { InboundBatches, JobQueues } from '@svara/pipeline';
+import { eventually } from './eventually';
+import { createUser, webFormItem } from './factories';
+import type { ReceivedMail } from './smtp-receiver';
 
 const ROUND_THE_CLOCK = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
   weekday,
@@ -54,4 +57,34 @@ export async function createSlaSetup(
     },
   });
   return { lead, team, calendar, policy, channel };
+}
+
+/** Submits a web-form message written `agoMs` ago and waits for its thread to be ingested. */
+export async function submitWrittenAgo(
+  prisma: PrismaService,
+  batches: InboundBatches,
+  channelId: string,
+  agoMs: number,
+) {
+  const item = webFormItem({ submittedAt: new Date(Date.now() - agoMs).toISOString() });
+  await batches.accept(channelId, 'FORM', [item]);
+  return eventually(
+    () =>
+      prisma.thread
+        .findFirst({ where: { channelId, externalId: item.id } })
+        .then((t) => t ?? undefined),
+    { timeoutMs: 20_000, intervalMs: 100, what: 'the thread to be ingested' },
+  );
+}
+
+/** Escalation e-mails about one thread (they link to it). */
+export const mailAbout = (threadId: string) => (mail: ReceivedMail) =>
+  mail.parsed.text?.includes(`/threads/${threadId}`) ?? false;
+
+/** True once no escalation job waits, runs or waits to be retried (for `eventually`). */
+export async function escalationQueueDrained(queues: JobQueues): Promise<true | undefined> {
+  const counts = await queues
+    .queue('escalation')
+    .getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+  return Object.values(counts).every((n) => n === 0) ? true : undefined;
 }

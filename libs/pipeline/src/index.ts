@@ -3,6 +3,7 @@ export type { AttachmentMeta, ContactRef, NormalizedMessage } from './normalized
 export { type ItemNormalizer, ITEM_NORMALIZERS, UnusableItem } from './item-normalizer';
 export { PipelineModule } from './pipeline.module';
 export { InboundBatches } from './ingest/inbound-batches.service';
+export { MessageWriter } from './ingest/message-writer.service';
 export { OutboundMessages, PROVISIONAL_ID_PREFIX } from './outbound/outbound-messages.service';
 export { JobQueues } from './queues/job-queues.service';
 export { HandlerMismatch, JobWorkers, type JobHandlers } from './queues/job-workers.service';
@@ -13,6 +14,7 @@ export { QueuesModule } from './queues/queues.module';
 export {
   inboxEventsChannel,
   type InboxEvent,
+  type InboxEventTarget,
   type InboxEventType,
   InboxEvents,
 } from './events/inbox-events';

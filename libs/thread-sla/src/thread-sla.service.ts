@@ -123,6 +123,9 @@ export class ThreadSla {
     eventsOf: (thread: ThreadRow) => SlaEvent[],
   ): Promise<void> {
     if (threadIds.length === 0) return;
+    // In id order, and NO KEY UPDATE: a plain FOR UPDATE would also wait for
+    // batches storing messages in these threads (their foreign keys hold key
+    // share locks), and two such batches could deadlock.
     const ids = [...new Set(threadIds)].sort();
     const threads = await tx.$queryRaw<ThreadRow[]>`
       SELECT t.id, t.status::text AS status, t."slaClocks",
@@ -133,7 +136,7 @@ export class ThreadSla {
       LEFT JOIN teams tm ON tm.id = t."teamId"
       WHERE t.id = ANY(${ids}::uuid[])
       ORDER BY t.id
-      FOR UPDATE OF t`;
+      FOR NO KEY UPDATE OF t`;
     const settings = await this.settings(
       tx,
       threads.map((t) => t.effectivePolicyId),

@@ -147,7 +147,9 @@ export class FakeGraphServer {
 
   async listen(port = 0, host = '127.0.0.1'): Promise<void> {
     this.server = createServer((request, response) => void this.handle(request, response));
-    this.server.keepAliveTimeout = 1000;
+    // Long enough for clients to keep connections open, as Meta's servers let
+    // them (Node's client drops a connection whose server hint is 1 second).
+    this.server.keepAliveTimeout = 60_000;
     await new Promise<void>((resolve, reject) => {
       this.server!.once('error', reject);
       this.server!.listen(port, host, () => resolve());
@@ -390,12 +392,7 @@ export class FakeGraphServer {
     }
     const conversation = this.store.conversations.get(id);
     if (conversation && edge === 'messages') {
-      const newestFirst = [...conversation.messages].reverse();
-      const readable =
-        conversation.platform === 'instagram'
-          ? newestFirst.slice(0, INSTAGRAM_READABLE_MESSAGES)
-          : newestFirst;
-      return page(readable, this.messageFields(), [{ name: 'id' }, { name: 'created_time' }]);
+      return page(readableMessages(conversation), this.messageFields(), DEFAULT_MESSAGE_FIELDS);
     }
     const object = this.store.objects.get(id);
     if (object && edge === 'comments') {
@@ -478,6 +475,16 @@ export class FakeGraphServer {
       id: (conversation) => conversation.id,
       updated_time: (conversation) => graphTime(conversation.updatedAt),
       message_count: (conversation) => conversation.messages.length,
+      // Field expansion, `messages.limit(20){id,message}`: the first page of the
+      // messages edge inside each conversation, with the edge's own paging.
+      messages: (conversation, field) =>
+        paged(
+          readableMessages(conversation),
+          { limit: String(field.limit ?? DEFAULT_LIMIT) },
+          (message) =>
+            select(message, field.children ?? DEFAULT_MESSAGE_FIELDS, this.messageFields()),
+          new URL(`${this.url}/${this.version}/${conversation.id}/messages`),
+        ),
       participants: (conversation) => ({
         data: [
           this.participant(conversation.person.id, conversation.platform),
@@ -655,6 +662,16 @@ export class FakeGraphServer {
 }
 
 // ---- helpers
+
+const DEFAULT_MESSAGE_FIELDS: FieldRequest[] = [{ name: 'id' }, { name: 'created_time' }];
+
+/** A conversation's messages as Graph lists them: newest first, Instagram's only the latest. */
+function readableMessages(conversation: FakeConversation): FakeMessage[] {
+  const newestFirst = [...conversation.messages].reverse();
+  return conversation.platform === 'instagram'
+    ? newestFirst.slice(0, INSTAGRAM_READABLE_MESSAGES)
+    : newestFirst;
+}
 
 function defaultObjectFields(object: FakeObject | undefined): FieldRequest[] {
   return object?.kind === 'media'

@@ -117,6 +117,9 @@ export class FacebookPageAdapter implements ChannelAdapter {
   }
 
   private session(context: ChannelContext): GraphSession {
-    return this.graph.session(requireSetting(context.secrets, 'pageAccessToken', 'secrets'));
+    return this.graph.session(
+      context,
+      requireSetting(context.secrets, 'pageAccessToken', 'secrets'),
+    );
   }
 }

@@ -109,6 +109,6 @@ export class InstagramAdapter implements ChannelAdapter {
   }
 
   private session(context: ChannelContext): GraphSession {
-    return this.graph.session(requireSetting(context.secrets, 'accessToken', 'secrets'));
+    return this.graph.session(context, requireSetting(context.secrets, 'accessToken', 'secrets'));
   }
 }

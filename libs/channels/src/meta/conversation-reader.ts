@@ -1,19 +1,31 @@
-import { type GraphSession, graphPath } from './graph-api.service';
+import { type GraphSession, graphPath, listPage } from './graph-api.service';
 import { type GraphConversation, type GraphMessage, parseGraphTime } from './graph-types';
 import type { GraphMessageItem } from './meta-item';
 import { mapLimited, type PassPage, type PassWindow, type StreamReader } from './meta-poller';
 
-const CONVERSATIONS_PER_PAGE = 25;
+const CONVERSATIONS_PER_PAGE = 100;
+/** Messages that come with each conversation of a page; most polls need no more. */
+const MESSAGES_WITH_CONVERSATION = 25;
 const MESSAGES_PER_PAGE = 100;
 const PARALLEL_CONVERSATIONS = 4;
 const MESSAGE_FIELDS = 'id,message,from,to,created_time,attachments';
+const CONVERSATION_FIELDS = `id,updated_time,messages.limit(${MESSAGES_WITH_CONVERSATION}){${MESSAGE_FIELDS}}`;
 
 const timeOf = (value: string | undefined) => parseGraphTime(value)?.getTime() ?? 0;
 
+function oldestFirst(items: GraphMessageItem[]): GraphMessageItem[] {
+  return items
+    .map((item) => ({ item, at: timeOf(item.message.created_time) }))
+    .sort((a, b) => a.at - b.at)
+    .map(({ item }) => item);
+}
+
 /**
  * Direct messages: `/{owner-id}/conversations?platform=…`, newest update first
- * (Graph offers no time filter on conversations), and for each conversation
- * updated since the last pass its new messages, newest first.
+ * (Graph offers no time filter on conversations), each with its latest
+ * messages by field expansion, so one request reads a page of conversations
+ * with their new messages. A conversation with more new messages than came
+ * with it is read on from there through its messages edge, newest first.
  */
 export class ConversationReader implements StreamReader {
   constructor(
@@ -24,35 +36,45 @@ export class ConversationReader implements StreamReader {
   async readPage(graph: GraphSession, window: PassWindow): Promise<PassPage> {
     const page = await graph.page<GraphConversation>(
       graphPath(this.ownerId, 'conversations'),
-      { platform: this.platform, fields: 'id,updated_time', limit: CONVERSATIONS_PER_PAGE },
+      { platform: this.platform, fields: CONVERSATION_FIELDS, limit: CONVERSATIONS_PER_PAGE },
       window.after,
     );
     const since = window.since.getTime();
     const changed = page.data.filter((conversation) => timeOf(conversation.updated_time) >= since);
     const reachedUnchanged = changed.length < page.data.length;
     const perConversation = await mapLimited(changed, PARALLEL_CONVERSATIONS, (conversation) =>
-      this.newMessages(graph, conversation.id, window.readFrom.getTime()),
+      this.newMessages(graph, conversation, window.readFrom.getTime()),
     );
-    const items = perConversation
-      .flat()
-      .sort((a, b) => timeOf(a.message.created_time) - timeOf(b.message.created_time));
+    // Each conversation's messages together, oldest first: a page stored as
+    // several batches then splits few conversations between them.
+    const items = perConversation.flatMap(oldestFirst);
     const done = reachedUnchanged || !page.after;
     return { items, after: done ? undefined : page.after, done };
   }
 
   private async newMessages(
     graph: GraphSession,
-    conversationId: string,
+    conversation: GraphConversation,
     readFrom: number,
   ): Promise<GraphMessageItem[]> {
-    const messages = await graph.collect<GraphMessage>(
-      graphPath(conversationId, 'messages'),
-      { fields: MESSAGE_FIELDS, limit: MESSAGES_PER_PAGE },
-      // Newest first: a page reaching back past readFrom is the last one needed.
-      (page) => page.some((message) => timeOf(message.created_time) < readFrom),
-    );
+    // Newest first: a page reaching back past readFrom is the last one needed.
+    const reachesBack = (page: GraphMessage[]) =>
+      page.some((message) => timeOf(message.created_time) < readFrom);
+    const edge = graphPath(conversation.id, 'messages');
+    const params = { fields: MESSAGE_FIELDS, limit: MESSAGES_PER_PAGE };
+    let messages: GraphMessage[];
+    if (conversation.messages === undefined) {
+      // Graph left the expansion out: read the edge from its start.
+      messages = await graph.collect<GraphMessage>(edge, params, reachesBack);
+    } else {
+      const first = listPage(conversation.messages, `the messages of ${conversation.id}`);
+      messages =
+        reachesBack(first.data) || !first.after
+          ? first.data
+          : [...first.data, ...(await graph.collect(edge, params, reachesBack, first.after))];
+    }
     return messages
       .filter((message) => timeOf(message.created_time) >= readFrom)
-      .map((message) => ({ kind: 'graph-message', conversationId, message }));
+      .map((message) => ({ kind: 'graph-message', conversationId: conversation.id, message }));
   }
 }

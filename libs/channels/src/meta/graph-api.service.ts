@@ -1,7 +1,9 @@
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
 import { Injectable } from '@nestjs/common';
 import axios, { type AxiosInstance, type AxiosResponse, type Method } from 'axios';
 import { AppConfig } from '@svara/config';
-import { ChannelRateLimited } from '../channel-errors';
+import { ChannelAuthFailed, ChannelRateLimited } from '../channel-errors';
 import {
   GraphRequestFailed,
   type GraphPurpose,
@@ -33,23 +35,39 @@ export class GraphApi {
       // Every status is read here, so Graph's error body decides what it means.
       validateStatus: () => true,
       headers: { accept: 'application/json' },
+      // One connection per host for a poll's many requests, not a handshake each.
+      httpAgent: new HttpAgent({ keepAlive: true }),
+      httpsAgent: new HttpsAgent({ keepAlive: true }),
     });
   }
 
-  /** Requests with one channel's token, for one step of work (a page of a poll, a send). */
-  session(accessToken: string): GraphSession {
-    return new GraphSession(this.http, accessToken);
+  private readonly sessions = new WeakMap<object, GraphSession>();
+
+  /**
+   * Requests with one channel's token for one piece of work: `work` is the
+   * channel context of a poll or a send. Every page of a poll shares the
+   * session, so a pause the usage headers ask for holds for the pages after.
+   */
+  session(work: object, accessToken: string): GraphSession {
+    let session = this.sessions.get(work);
+    if (!session) {
+      session = new GraphSession(this.http, accessToken);
+      this.sessions.set(work, session);
+    }
+    return session;
   }
 }
 
 /**
  * Once an answer's usage headers say the app or Page is near Meta's limit,
  * further reads of the session are refused as throttled, so the poller backs
- * the channel off before Meta starts refusing. What was read is read again
- * after the pause; nothing is lost.
+ * the channel off before Meta starts refusing. Once Meta refuses a read as
+ * throttled or for its token, further reads are refused the same way without
+ * asking Meta again. What was read is read again after the pause; nothing is lost.
  */
 export class GraphSession {
   private pausedUntil = 0;
+  private refusal?: { error: ChannelRateLimited | ChannelAuthFailed; until: number };
 
   constructor(
     private readonly http: AxiosInstance,
@@ -62,23 +80,20 @@ export class GraphSession {
 
   /** One page of a list edge; `after` continues where the previous page ended. */
   async page<T>(path: string, params: Params, after?: string): Promise<GraphPage<T>> {
-    const list = await this.get<GraphList<T>>(path, { ...params, after });
-    if (!list || !Array.isArray(list.data)) {
-      throw new GraphRequestFailed(`Meta Graph API: ${path} did not answer with a list`, 200);
-    }
-    // Only `next` says there is more; a short page is not the end.
-    const more = list.paging?.next ? list.paging.cursors?.after : undefined;
-    return { data: list.data, after: more };
+    return listPage(await this.get<GraphList<T>>(path, { ...params, after }), path);
   }
 
-  /** Every item of a list edge, page by page, until `enough` says to stop. */
+  /**
+   * Every item of a list edge, page by page, until `enough` says to stop.
+   * `after` starts past a page already read, e.g. one that came by field expansion.
+   */
   async collect<T>(
     path: string,
     params: Params,
     enough: (page: T[]) => boolean = () => false,
+    after?: string,
   ): Promise<T[]> {
     const items: T[] = [];
-    let after: string | undefined;
     do {
       const page = await this.page<T>(path, params, after);
       items.push(...page.data);
@@ -99,13 +114,7 @@ export class GraphSession {
     body: object | undefined,
     purpose: GraphPurpose,
   ): Promise<T> {
-    const pausedMs = this.pausedUntil - Date.now();
-    if (purpose === 'read' && pausedMs > 0) {
-      throw new ChannelRateLimited(
-        'Meta reports this app or Page near its rate limit; reading is paused',
-        pausedMs,
-      );
-    }
+    if (purpose === 'read') this.refuseWhilePaused();
     let response: AxiosResponse;
     try {
       response = await this.http.request({
@@ -124,11 +133,52 @@ export class GraphSession {
     const isError =
       response.status >= 400 ||
       (response.data && typeof response.data === 'object' && 'error' in response.data);
-    if (isError) throw graphErrorOf(response.status, response.data, headers, purpose);
+    if (isError) {
+      const error = graphErrorOf(response.status, response.data, headers, purpose);
+      if (purpose === 'read') this.remember(error);
+      throw error;
+    }
     const pauseMs = usagePauseMs(readUsage(headers));
     if (pauseMs > 0) this.pausedUntil = Math.max(this.pausedUntil, Date.now() + pauseMs);
     return response.data as T;
   }
+
+  private refuseWhilePaused(): void {
+    const now = Date.now();
+    if (this.refusal && this.refusal.until > now) {
+      const { error, until } = this.refusal;
+      throw error instanceof ChannelRateLimited
+        ? new ChannelRateLimited(error.message, until - now)
+        : error;
+    }
+    if (this.pausedUntil > now) {
+      throw new ChannelRateLimited(
+        'Meta reports this app or Page near its rate limit; reading is paused',
+        this.pausedUntil - now,
+      );
+    }
+  }
+
+  private remember(error: Error): void {
+    if (error instanceof ChannelRateLimited) {
+      this.refusal = { error, until: Date.now() + error.retryAfterMs };
+    } else if (error instanceof ChannelAuthFailed) {
+      this.refusal = { error, until: Infinity };
+    }
+  }
+}
+
+/**
+ * A list as Graph answers it, whether an edge's own answer or one expanded
+ * inside another object (`messages.limit(25){…}`), and where it continues.
+ */
+export function listPage<T>(list: GraphList<T> | undefined, what: string): GraphPage<T> {
+  if (!list || !Array.isArray(list.data)) {
+    throw new GraphRequestFailed(`Meta Graph API: ${what} did not answer with a list`, 200);
+  }
+  // Only `next` says there is more; a short page is not the end.
+  const more = list.paging?.next ? list.paging.cursors?.after : undefined;
+  return { data: list.data, after: more };
 }
 
 /** A path of Graph node ids, each encoded. */

@@ -34,6 +34,8 @@ export interface GraphParticipant {
 export interface GraphConversation {
   id: string;
   updated_time: string;
+  /** The first page of its messages, when asked for by field expansion. */
+  messages?: GraphList<GraphMessage>;
 }
 
 export interface GraphMessageAttachment {

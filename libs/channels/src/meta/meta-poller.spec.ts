@@ -61,8 +61,51 @@ describe('MetaPoller', () => {
       pass: { stream: 'conversations', startedAt: '2026-11-20T12:00:00.000Z', after: '2' },
     };
     const result = await poller.poll(graph, cursor, backfill);
-    expect(result.items).toEqual(['conversation-2']);
-    expect((result.cursor as unknown as MetaCursor).pass).toMatchObject({ stream: 'comments' });
+    // From the stored page on, not from the top; the same step goes on to the comments.
+    expect(result.items).toEqual(['conversation-2', 'c-0']);
+    expect((result.cursor as unknown as MetaCursor).pass).toBeUndefined();
+    expect(result.hasMore).toBe(false);
+  });
+
+  it('gathers pages into steps of about a thousand items, each with the cursor after its last page', async () => {
+    // 30 pages of 100 conversations' messages.
+    const pages: PassWindow[] = [];
+    const conversations: StreamReader = {
+      readPage: async (_graph, window) => {
+        pages.push(window);
+        const index = window.after ? Number(window.after) : 0;
+        const done = index + 1 >= 30;
+        const items = Array.from({ length: 100 }, (_, n) => `m-${index}-${n}`);
+        return { items, after: done ? undefined : String(index + 1), done };
+      },
+    };
+    const poller = new MetaPoller({ conversations, comments: reader(1, 'c').stream });
+    const first = await poller.poll(graph, initialCursor(backfill), backfill);
+    expect(first.items).toHaveLength(1000);
+    expect(first.hasMore).toBe(true);
+    expect((first.cursor as unknown as MetaCursor).pass?.after).toBe('10');
+
+    const second = await poller.poll(graph, first.cursor as unknown as MetaCursor, backfill);
+    expect((second.items as string[])[0]).toBe('m-10-0');
+    expect(pages).toHaveLength(20);
+  });
+
+  it('keeps the pages a step read before a failure; the next step meets the failure', async () => {
+    const throttled = new GraphRequestFailed('(#32) Page request limit reached', 400, 32);
+    const conversations: StreamReader = {
+      readPage: async (_graph, window) => {
+        if (window.after === '2') throw throttled;
+        const index = window.after ? Number(window.after) : 0;
+        return { items: [`conversation-${index}`], after: String(index + 1), done: false };
+      },
+    };
+    const poller = new MetaPoller({ conversations, comments: reader(1, 'c').stream });
+    const first = await poller.poll(graph, initialCursor(backfill), backfill);
+    expect(first.items).toEqual(['conversation-0', 'conversation-1']);
+    expect((first.cursor as unknown as MetaCursor).pass?.after).toBe('2');
+    await expect(poller.poll(graph, first.cursor as unknown as MetaCursor, backfill)).rejects.toBe(
+      throttled,
+    );
   });
 
   it('walks the pass again from the top when Graph rejects its stored cursor', async () => {

@@ -35,9 +35,24 @@ export interface StreamReader {
 const INVALID_PARAMETER = 100;
 
 /**
- * Polls a Meta account one page at a time: conversations first, then posts and
- * their comments. Each page comes back with the cursor that follows it, so the
- * poll processor stores them together and a crash resumes at the same page.
+ * A poll step reads pages until it has about this many items (or the walk
+ * ends), and is stored as inbound batches of up to a thousand items: a batch
+ * of a thousand messages costs Postgres and the worker far less per message
+ * than one of a few dozen.
+ */
+const ITEMS_PER_STEP = 1000;
+const PAGES_PER_STEP = 20;
+
+interface Step {
+  items: unknown[];
+  cursor: MetaCursor;
+  hasMore: boolean;
+}
+
+/**
+ * Polls a Meta account page by page: conversations first, then posts and
+ * their comments. Each step comes back with the cursor that follows its last
+ * page, so the poll processor stores them together and a crash resumes there.
  */
 export class MetaPoller {
   constructor(private readonly readers: Record<StreamName, StreamReader>) {}
@@ -49,6 +64,34 @@ export class MetaPoller {
     floor: Date,
     now = new Date(),
   ): Promise<PollResult> {
+    const items: unknown[] = [];
+    let step: Step = { items, cursor, hasMore: true };
+    for (let pages = 0; pages < PAGES_PER_STEP && items.length < ITEMS_PER_STEP; pages += 1) {
+      let next: Step;
+      try {
+        next = await this.readPage(graph, step.cursor, floor, now);
+      } catch (error) {
+        // Pages already read are kept; the next step meets the error again.
+        if (pages === 0) throw error;
+        break;
+      }
+      items.push(...next.items);
+      step = next;
+      if (!step.hasMore) break;
+    }
+    return {
+      items,
+      cursor: step.cursor as unknown as Prisma.InputJsonValue,
+      hasMore: step.hasMore,
+    };
+  }
+
+  private async readPage(
+    graph: GraphSession,
+    cursor: MetaCursor,
+    floor: Date,
+    now: Date,
+  ): Promise<Step> {
     const pass: PassPosition = cursor.pass ?? {
       stream: 'conversations',
       startedAt: now.toISOString(),
@@ -96,8 +139,8 @@ export class MetaPoller {
     return this.result(page.items, next, false);
   }
 
-  private result(items: unknown[], cursor: MetaCursor, hasMore: boolean): PollResult {
-    return { items, cursor: cursor as unknown as Prisma.InputJsonValue, hasMore };
+  private result(items: unknown[], cursor: MetaCursor, hasMore: boolean): Step {
+    return { items, cursor, hasMore };
   }
 }
 

@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common'
 import type { Job } from 'bullmq';
 import { PrismaService } from '@svara/database';
 import { InboundBatches, type JobOf, JobWorkers } from '@svara/pipeline';
+import type { PollResult } from '../channel-adapter';
 import { ChannelAdapters } from '../channel-adapters.service';
 import { ChannelAuthFailed, ChannelRateLimited } from '../channel-errors';
 import { ChannelHealthRecorder } from './channel-health';
@@ -37,18 +38,21 @@ export class PollProcessor implements OnApplicationBootstrap {
     const adapter = this.adapters.get(channel.type);
     if (!adapter.poll) return { skipped: `${channel.type} is not polled` };
 
-    let cursor: unknown = channel.cursor;
     let pages = 0;
     let items = 0;
+    const queueing: Promise<boolean>[] = [];
     try {
       const context = this.adapters.contextOf(channel);
-      for (let hasMore = true; hasMore;) {
-        const page = await adapter.poll(context, cursor);
+      let next: Promise<PollResult> | undefined = adapter.poll(context, channel.cursor);
+      while (next) {
+        const page: PollResult = await next;
+        // The following page is read while this one is stored; it is stored
+        // only after this one, so a crash still resumes at the first page not stored.
+        next = page.hasMore ? adapter.poll(context, page.cursor) : undefined;
+        next?.catch(() => undefined); // awaited next round, unless storing this page fails
         const now = new Date();
-        const batchId = await this.prisma.$transaction(async (tx) => {
-          const stored = page.items.length
-            ? await this.batches.store(tx, channelId, 'POLL', page.items)
-            : null;
+        const batchIds = await this.prisma.$transaction(async (tx) => {
+          const stored = await this.batches.storeInBatches(tx, channelId, 'POLL', page.items);
           await tx.channel.update({
             where: { id: channelId },
             data: {
@@ -62,13 +66,16 @@ export class PollProcessor implements OnApplicationBootstrap {
           });
           return stored;
         });
-        if (batchId) await this.batches.enqueue(batchId, correlationId);
-        cursor = page.cursor;
+        // Queued while the next page is stored: a batch whose job is not
+        // queued (this never throws) is queued by the recovery sweep.
+        for (const batchId of batchIds) {
+          queueing.push(this.batches.enqueue(batchId, correlationId));
+        }
         pages += 1;
         items += page.items.length;
-        hasMore = page.hasMore;
-        await job.updateProgress({ pages, items });
+        void job.updateProgress({ pages, items }).catch(() => undefined);
       }
+      await Promise.all(queueing);
       return { pages, items };
     } catch (error) {
       if (error instanceof ChannelAuthFailed) {

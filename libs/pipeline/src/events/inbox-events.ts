@@ -6,15 +6,19 @@ export const inboxEventsChannel = (redis: RedisClient) => redis.key('inbox-event
 
 export type InboxEventType = 'message.created' | 'message.updated' | 'thread.updated';
 
-/** What changed, and enough about the thread to decide who may be told. */
-export interface InboxEvent {
-  type: InboxEventType;
+/** Enough about a thread to decide who may be told of it. */
+export interface InboxEventTarget {
   threadId: string;
-  messageId?: string;
   teamId: string | null;
   assigneeId: string | null;
   /** The team of the thread's channel: sees the thread while it has no team of its own. */
   channelTeamId: string | null;
+}
+
+/** What changed, and enough about the thread to decide who may be told. */
+export interface InboxEvent extends InboxEventTarget {
+  type: InboxEventType;
+  messageId?: string;
   at: string;
 }
 
@@ -43,18 +47,33 @@ export class InboxEvents {
         where: { id: { in: threadIds } },
         select: { id: true, teamId: true, assigneeId: true, channel: { select: { teamId: true } } },
       });
-      const at = new Date().toISOString();
-      const pipeline = this.redis.pipeline();
-      for (const thread of threads) {
-        const event: InboxEvent = {
-          type,
+      await this.publish(
+        type,
+        threads.map((thread) => ({
           threadId: thread.id,
-          messageId,
           teamId: thread.teamId,
           assigneeId: thread.assigneeId,
           channelTeamId: thread.channel.teamId,
-          at,
-        };
+        })),
+        messageId,
+      );
+    } catch (error) {
+      this.logger.warn({ err: (error as Error).message, type }, 'inbox event not published');
+    }
+  }
+
+  /** For callers that already know the threads' teams and assignees. */
+  async publish(
+    type: InboxEventType,
+    targets: InboxEventTarget[],
+    messageId?: string,
+  ): Promise<void> {
+    if (targets.length === 0) return;
+    try {
+      const at = new Date().toISOString();
+      const pipeline = this.redis.pipeline();
+      for (const target of targets) {
+        const event: InboxEvent = { type, ...target, messageId, at };
         pipeline.publish(inboxEventsChannel(this.redis), JSON.stringify(event));
       }
       await pipeline.exec();

@@ -8,7 +8,7 @@ import { InboxEvents } from '../events/inbox-events';
 import { JobWorkers } from '../queues/job-workers.service';
 import { MessageWriter, type Rejection, type WriteResult } from './message-writer.service';
 
-export type IngestOutcome = Omit<WriteResult, 'threadIds'> | { skipped: string };
+export type IngestOutcome = Omit<WriteResult, 'threads'> | { skipped: string };
 
 @Injectable()
 export class IngestProcessor implements OnApplicationBootstrap {
@@ -57,9 +57,11 @@ export class IngestProcessor implements OnApplicationBootstrap {
           rejected.push({ index, reason: error.reason });
         }
       }
-      await job.updateProgress({ normalized: messages.length, rejected: rejected.length });
+      void job
+        .updateProgress({ normalized: messages.length, rejected: rejected.length })
+        .catch(() => undefined);
 
-      const { threadIds, ...result } = await this.writer.writeBatch(
+      const { threads, ...result } = await this.writer.writeBatch(
         batch.id,
         batch.channel,
         messages,
@@ -69,7 +71,7 @@ export class IngestProcessor implements OnApplicationBootstrap {
         { batchId, correlationId, ...result, rejected: rejected.length },
         'batch ingested',
       );
-      await this.events.threadsChanged('message.created', threadIds);
+      await this.events.publish('message.created', threads);
       return result;
     } catch (error) {
       if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) await this.park(batchId, error);
