@@ -13,6 +13,7 @@ import { EscalationRecipientsResolver } from './notify/escalation-recipients.ser
 import { EscalationProcessor } from './notify/escalation.processor';
 import { SlaRecomputeProcessor } from './recompute/sla-recompute.processor';
 import { SlaReportController } from './report/sla-report.controller';
+import { FailedEscalationsCron } from './retry/failed-escalations.cron';
 import { SlaReportService } from './report/sla-report.service';
 import { SlaScanCron } from './scan/sla-scan.cron';
 import { SlaScan } from './scan/sla-scan.service';
@@ -46,7 +47,10 @@ export class EscalationModule {
 
   /** Scheduler: the SLA scan, one replica at a time. */
   static forScheduler(): DynamicModule {
-    return { module: EscalationSchedulerModule, providers: [SlaScan, SlaScanCron] };
+    return {
+      module: EscalationSchedulerModule,
+      providers: [SlaScan, SlaScanCron, FailedEscalationsCron],
+    };
   }
 }
 

@@ -7,3 +7,4 @@ export {
 export { EscalationProcessor } from './notify/escalation.processor';
 export { SlaRecomputeProcessor } from './recompute/sla-recompute.processor';
 export { SlaScan, type ScanResult } from './scan/sla-scan.service';
+export { FailedEscalationsCron } from './retry/failed-escalations.cron';

@@ -69,7 +69,14 @@ export class EscalationProcessor implements OnApplicationBootstrap {
     const running = (thread.slaDeadlines as unknown as Deadline[]).some(
       (deadline) => deadline.target === target && Date.parse(deadline.dueAt) === dueAt.getTime(),
     );
-    if (!running) return { skipped: 'deadline no longer running' };
+    if (!running) {
+      // A level that failed before the deadline stopped is not tried again.
+      await this.prisma.escalation.updateMany({
+        where: { threadId, target, level, dueAt, status: 'FAILED' },
+        data: { status: 'SKIPPED', lastError: 'deadline no longer running' },
+      });
+      return { skipped: 'deadline no longer running' };
+    }
     const setting = escalationLevelsOf(thread.slaPolicy).find((l) => l.level === level);
     if (!setting) return { skipped: 'level no longer in the policy' };
 
