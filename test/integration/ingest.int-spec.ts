@@ -78,7 +78,7 @@ describe('ingest pipeline', () => {
     const channel = await createWebFormChannel(prisma);
     const item = webFormItem();
     // Stored, but its job never reached Redis (or Redis restarted empty).
-    const batchId = await batches.store(prisma, channel.id, 'FORM', [item]);
+    const batchId = await batches.store(prisma.pool, channel.id, 'FORM', [item]);
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(await batches.requeueStale(10)).toBeGreaterThanOrEqual(1);
     expect((await batchDone(batchId)).status).toBe('DONE');
@@ -113,8 +113,8 @@ describe('ingest pipeline', () => {
       sentAt: new Date(Date.now() - 60_000 + copy * 1000),
     });
     const write = async (messages: NormalizedMessage[]) => {
-      const batchId = await batches.store(prisma, channel.id, 'POLL', messages);
-      await writer.writeBatch(batchId, channel, messages, []);
+      const batchId = await batches.store(prisma.pool, channel.id, 'POLL', messages);
+      await writer.writeBatch(batchId, channel.id, messages, []);
     };
     await write(people.map((person) => message(person, 0)));
     for (let round = 1; round <= 3; round += 1) {

@@ -218,7 +218,7 @@ describe('SLA escalation e-mails', () => {
       });
       await writer.writeBatch(
         batch.id,
-        channel,
+        channel.id,
         [
           {
             externalId: `echo-${thread.id}`,

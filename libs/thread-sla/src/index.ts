@@ -1,9 +1,20 @@
 export { ThreadSlaModule } from './thread-sla.module';
-export { type LandedMessage, ThreadSla } from './thread-sla.service';
+export { ThreadSla } from './thread-sla.service';
+export {
+  advanceSla,
+  eventsOfMessages,
+  type LandedMessage,
+  SLA_COLUMN_TYPES,
+  type SlaThread,
+  type ThreadSlaFields,
+} from './thread-sla-fields';
 export {
   calendarOf,
   type EscalationLevelSetting,
   type EscalationRecipients,
   escalationLevelsOf,
+  type PolicyWithCalendar,
   policyOf,
+  type SlaSettings,
+  settingsOf,
 } from './sla-settings';

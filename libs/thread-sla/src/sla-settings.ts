@@ -23,8 +23,37 @@ export interface EscalationLevelSetting extends EscalationTiming {
   recipients: EscalationRecipients;
 }
 
+type CalendarRow = Pick<
+  BusinessCalendar,
+  | 'timeZone'
+  | 'weeklyHours'
+  | 'holidayCountries'
+  | 'eveDays'
+  | 'halfDayClose'
+  | 'closedDates'
+  | 'halfDays'
+  | 'openDates'
+>;
+
+type PolicyRow = Pick<
+  SlaPolicy,
+  'id' | 'firstResponse' | 'nextResponse' | 'resolution' | 'escalationLevels'
+>;
+
+/** A stored policy with its calendar, as far as the SLA arithmetic reads them. */
+export type PolicyWithCalendar = PolicyRow & { calendar: CalendarRow };
+
+/** A policy and its calendar, ready for the SLA arithmetic. */
+export interface Settings {
+  policy: PolicySpec;
+  calendar: CalendarSpec;
+}
+
+/** Settings by policy id. */
+export type SlaSettings = Map<string, Settings>;
+
 /** A stored calendar as the SLA arithmetic reads it. */
-export function calendarOf(row: BusinessCalendar): CalendarSpec {
+export function calendarOf(row: CalendarRow): CalendarSpec {
   return {
     timeZone: row.timeZone,
     weeklyHours: row.weeklyHours as unknown as OpeningRange[],
@@ -44,7 +73,7 @@ export function escalationLevelsOf(
 }
 
 /** A stored policy as the SLA arithmetic reads it. */
-export function policyOf(row: SlaPolicy): PolicySpec {
+export function policyOf(row: PolicyRow): PolicySpec {
   return {
     firstResponse: (row.firstResponse ?? undefined) as Target | undefined,
     nextResponse: (row.nextResponse ?? undefined) as Target | undefined,
@@ -55,4 +84,10 @@ export function policyOf(row: SlaPolicy): PolicySpec {
       afterMinutes,
     })),
   };
+}
+
+export function settingsOf(rows: PolicyWithCalendar[]): SlaSettings {
+  return new Map(
+    rows.map((row) => [row.id, { policy: policyOf(row), calendar: calendarOf(row.calendar) }]),
+  );
 }

@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { PrismaService } from '@svara/database';
+import { inTransaction, PrismaService } from '@svara/database';
 import { InboundBatches, type JobOf, JobWorkers } from '@svara/pipeline';
 import type { PollResult } from '../channel-adapter';
 import { ChannelAdapters } from '../channel-adapters.service';
@@ -50,20 +50,14 @@ export class PollProcessor implements OnApplicationBootstrap {
         // only after this one, so a crash still resumes at the first page not stored.
         next = page.hasMore ? adapter.poll(context, page.cursor) : undefined;
         next?.catch(() => undefined); // awaited next round, unless storing this page fails
-        const now = new Date();
-        const batchIds = await this.prisma.$transaction(async (tx) => {
-          const stored = await this.batches.storeInBatches(tx, channelId, 'POLL', page.items);
-          await tx.channel.update({
-            where: { id: channelId },
-            data: {
-              cursor: page.cursor,
-              lastPollAt: now,
-              lastSuccessAt: now,
-              health: 'OK',
-              lastError: null,
-              backoffUntil: null,
-            },
-          });
+        const batchIds = await inTransaction(this.prisma.pool, async (sql) => {
+          const stored = await this.batches.storeInBatches(sql, channelId, 'POLL', page.items);
+          await sql.query(
+            `UPDATE channels SET cursor = $2::jsonb, "lastPollAt" = now(), "lastSuccessAt" = now(),
+               health = 'OK', "lastError" = NULL, "backoffUntil" = NULL, "updatedAt" = now()
+             WHERE id = $1::uuid`,
+            [channelId, JSON.stringify(page.cursor)],
+          );
           return stored;
         });
         // Queued while the next page is stored: a batch whose job is not

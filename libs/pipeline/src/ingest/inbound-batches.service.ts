@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { withTimeout } from '@svara/common';
-import { type InboundSource, Prisma, PrismaService } from '@svara/database';
+import { type InboundSource, PrismaService, type Sql } from '@svara/database';
 import { jobId } from '../job-catalogue';
 import { JobQueues } from '../queues/job-queues.service';
 import { ENQUEUE_WAIT_MS } from '../queues/job-queues.service';
@@ -24,19 +24,18 @@ export class InboundBatches {
 
   /** Stores the items; use inside a transaction that also moves the source's cursor. */
   async store(
-    db: Prisma.TransactionClient,
+    sql: Sql,
     channelId: string,
     source: InboundSource,
     items: unknown[],
   ): Promise<string> {
-    // As JSON text: Prisma's own JSON argument handling walks every value of
-    // every item, which costs more than the insert.
-    const [batch] = await db.$queryRaw<{ id: string }[]>`
-      INSERT INTO inbound_batches (id, "channelId", source, items, "itemCount")
-      VALUES (gen_random_uuid(), ${channelId}::uuid, ${source}::"InboundSource",
-        ${JSON.stringify(items)}::jsonb, ${items.length})
-      RETURNING id`;
-    return batch!.id;
+    const { rows } = await sql.query<{ id: string }>(
+      `INSERT INTO inbound_batches (id, "channelId", source, items, "itemCount")
+       VALUES (gen_random_uuid(), $1::uuid, $2::"InboundSource", $3::json, $4)
+       RETURNING id`,
+      [channelId, source, JSON.stringify(items), items.length],
+    );
+    return rows[0]!.id;
   }
 
   /**
@@ -45,7 +44,7 @@ export class InboundBatches {
    * large the page. Use inside the transaction that also moves the source's cursor.
    */
   async storeInBatches(
-    db: Prisma.TransactionClient,
+    sql: Sql,
     channelId: string,
     source: InboundSource,
     items: unknown[],
@@ -53,7 +52,7 @@ export class InboundBatches {
     const size = Math.ceil(items.length / Math.ceil(items.length / BATCH_ITEMS));
     const ids: string[] = [];
     for (let start = 0; start < items.length; start += size) {
-      ids.push(await this.store(db, channelId, source, items.slice(start, start + size)));
+      ids.push(await this.store(sql, channelId, source, items.slice(start, start + size)));
     }
     return ids;
   }
@@ -88,7 +87,7 @@ export class InboundBatches {
     items: unknown[],
     correlationId?: string,
   ): Promise<string> {
-    const batchId = await this.store(this.prisma, channelId, source, items);
+    const batchId = await this.store(this.prisma.pool, channelId, source, items);
     await this.enqueue(batchId, correlationId);
     return batchId;
   }

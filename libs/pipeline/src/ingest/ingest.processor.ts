@@ -63,7 +63,7 @@ export class IngestProcessor implements OnApplicationBootstrap {
 
       const { threads, ...result } = await this.writer.writeBatch(
         batch.id,
-        batch.channel,
+        batch.channel.id,
         messages,
         rejected,
       );

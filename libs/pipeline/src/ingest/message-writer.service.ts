@@ -1,22 +1,32 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { v5 as uuidv5 } from 'uuid';
+import { parse as parseUuid, v5 as uuidv5 } from 'uuid';
 import { containsIdentityNumber } from '@svara/compliance';
-import { type Channel, Prisma, PrismaService } from '@svara/database';
-import { ThreadSla } from '@svara/thread-sla';
+import {
+  assignmentsFrom,
+  columnNames,
+  inTransaction,
+  PrismaService,
+  recordsetColumns,
+  type Sql,
+} from '@svara/database';
+import {
+  advanceSla,
+  eventsOfMessages,
+  type PolicyWithCalendar,
+  settingsOf,
+  SLA_COLUMN_TYPES,
+  type SlaSettings,
+  type SlaThread,
+  type ThreadSlaFields,
+} from '@svara/thread-sla';
 import type { InboxEventTarget } from '../events/inbox-events';
 import type { ContactRef, NormalizedMessage } from '../normalized-message';
-
-type Tx = Prisma.TransactionClient;
+import { openedBy, type StoredMessage, type ThreadActivity, withMessages } from './thread-activity';
 
 export interface Rejection {
   index: number;
   reason: string;
-}
-
-/** A thread already known by id, or the external id of the thread to find or open. */
-interface ThreadTarget {
-  threadId?: string;
-  threadExternalId: string;
 }
 
 export interface WriteResult {
@@ -27,22 +37,166 @@ export interface WriteResult {
   threads: InboxEventTarget[];
 }
 
-/** A stored message, as far as thread counters and SLA clocks care. */
-interface InsertedMessage {
-  threadId: string;
-  direction: string;
-  automatic: boolean;
-  sentAt: Date;
-  containsIdentityNumber: boolean;
+/** The batch's channel as it is while the batch is written. */
+interface ChannelNow {
+  teamId: string | null;
+  /** The policy of the channel's team, else the channel's own: what a new thread gets. */
+  policyId: string | null;
+  createdAt: Date;
 }
 
-type TouchedThread = Omit<InboxEventTarget, 'channelTeamId'>;
+/** A thread that already holds messages, locked for this batch. */
+interface KnownThread extends ThreadActivity, SlaThread {
+  id: string;
+  externalId: string;
+  version: number;
+  teamId: string | null;
+  assigneeId: string | null;
+}
+
+/** A thread this batch opens, with its messages in batch order. */
+interface Opening {
+  id: string;
+  externalId: string;
+  messages: NormalizedMessage[];
+}
+
+/** A batch's messages, each as stored, by external id. */
+type Stored = Map<string, StoredMessage>;
+
+/** Where a batch's messages go. */
+interface Placement {
+  known: Map<string, KnownThread>;
+  openings: Map<string, Opening>;
+  /** Each message's thread id, in batch order. */
+  threadIds: string[];
+}
 
 type IdentityRow = Pick<ContactRef, 'type' | 'scope' | 'value'> & { contactId: string };
 
+/** A thread row as ingest writes it: its activity, its SLA fields and its version. */
+type ThreadFields = ThreadActivity & ThreadSlaFields & { version: number };
+type ThreadWrite = ThreadFields & { id: string };
+type ThreadOpen = ThreadWrite & {
+  externalId: string;
+  contactId: string | undefined;
+  subject: string | undefined;
+};
+
+const THREAD_FIELDS = {
+  version: 'int',
+  status: '"ThreadStatus"',
+  closedAt: 'timestamptz',
+  messageCount: 'int',
+  lastMessageAt: 'timestamptz',
+  lastInboundAt: 'timestamptz',
+  lastOutboundAt: 'timestamptz',
+  containsIdentityNumber: 'boolean',
+  ...SLA_COLUMN_TYPES,
+} satisfies Record<keyof ThreadFields, string>;
+const THREAD_WRITE = { id: 'uuid', ...THREAD_FIELDS } satisfies Record<keyof ThreadWrite, string>;
+const THREAD_OPEN = {
+  ...THREAD_WRITE,
+  externalId: 'text',
+  contactId: 'uuid',
+  subject: 'text',
+} satisfies Record<keyof ThreadOpen, string>;
+
+// Each statement takes its rows as one JSON parameter ($1), read by
+// json_to_recordset: one value to send and parse however many rows.
+
+const CHANNEL_NOW = `
+  SELECT c."teamId", COALESCE(tm."slaPolicyId", c."slaPolicyId") AS "policyId", c."createdAt"
+  FROM channels c LEFT JOIN teams tm ON tm.id = c."teamId"
+  WHERE c.id = $1::uuid`;
+
+/**
+ * The channel's threads with these external ids or ids, locked in id order
+ * (two batches locking the same threads in different orders would deadlock),
+ * and NO KEY UPDATE: a plain FOR UPDATE would also wait for batches storing
+ * messages in these threads, whose foreign keys hold key share locks.
+ */
+const LOCK_THREADS = `
+  SELECT t.id, t."externalId", t.version, t."teamId", t."assigneeId", t.status::text AS status,
+    t."closedAt", t."messageCount", t."lastMessageAt", t."lastInboundAt", t."lastOutboundAt",
+    t."containsIdentityNumber", t."slaClocks", t."firstResponseAt", t."slaStartedAt",
+    t."firstResponseMins", t."firstResponseMet",
+    COALESCE(tm."slaPolicyId", c."slaPolicyId") AS "effectivePolicyId",
+    c."createdAt" AS "channelCreatedAt"
+  FROM threads t
+  JOIN channels c ON c.id = t."channelId"
+  LEFT JOIN teams tm ON tm.id = t."teamId"
+  WHERE t."channelId" = $1::uuid AND (t."externalId" = ANY($2::text[]) OR t.id = ANY($3::uuid[]))
+  ORDER BY t.id
+  FOR NO KEY UPDATE OF t`;
+
+const SLA_SETTINGS = `
+  SELECT p.id, p."firstResponse", p."nextResponse", p.resolution, p."escalationLevels",
+    to_jsonb(cal) AS calendar
+  FROM sla_policies p JOIN business_calendars cal ON cal.id = p."calendarId"
+  WHERE p.id = ANY($1::uuid[])`;
+
+const FIND_IDENTITIES = `
+  SELECT i.type::text AS type, i.scope, i.value, i."contactId"
+  FROM contact_identities i
+  JOIN json_to_recordset($1::json) AS k(type text, scope text, value text)
+    ON i.type = k.type::"IdentityType" AND i.scope = k.scope AND i.value = k.value`;
+
+// A contact and its identity in one statement (the identity's key check runs
+// at its end, when the contact is there).
+const CREATE_CONTACTS = `
+  WITH d AS (
+    SELECT * FROM json_to_recordset($1::json) AS d(contact_id uuid, type text, scope text,
+      value text, name text, email text)
+  ), contact AS (
+    INSERT INTO contacts (id, "displayName", email, "updatedAt")
+    SELECT contact_id, name, email, now() FROM d
+    ON CONFLICT DO NOTHING
+  )
+  INSERT INTO contact_identities (id, "contactId", type, scope, value, "displayName")
+  SELECT gen_random_uuid(), contact_id, type::"IdentityType", scope, value, name FROM d
+  ON CONFLICT DO NOTHING
+  RETURNING type::text AS type, scope, value, "contactId"`;
+
+const REFERENCED_MESSAGES = `
+  SELECT "externalId", "threadId" FROM messages
+  WHERE "channelId" = $1::uuid AND "externalId" = ANY($2::text[])`;
+
+const OPEN_THREADS = `
+  INSERT INTO threads ("channelId", "teamId", "updatedAt", ${columnNames(THREAD_OPEN)})
+  SELECT $2::uuid, $3::uuid, now(), ${columnNames(THREAD_OPEN, 'd')}
+  FROM json_to_recordset($1::json) AS d(${recordsetColumns(THREAD_OPEN)})
+  ON CONFLICT DO NOTHING
+  RETURNING id`;
+
+const UPDATE_THREADS = `
+  UPDATE threads t SET ${assignmentsFrom('d', THREAD_FIELDS)}, "updatedAt" = now()
+  FROM json_to_recordset($1::json) AS d(${recordsetColumns(THREAD_WRITE)})
+  WHERE t.id = d.id`;
+
+const INSERT_MESSAGES = `
+  INSERT INTO messages (id, "threadId", "channelId", "externalId", direction, "authorName",
+    "authorAddress", text, "quotedText", html, attachments, automatic,
+    "containsIdentityNumber", "sentAt", "deliveryStatus")
+  SELECT gen_random_uuid(), d.thread_id, $2::uuid, d.external_id,
+    d.direction::"MessageDirection", d.author_name, d.author_address, d.text, d.quoted_text,
+    d.html, d.attachments, d.automatic, d.identity_number, d.sent_at,
+    CASE WHEN d.direction = 'OUTBOUND' THEN 'SENT' ELSE 'RECEIVED' END::"DeliveryStatus"
+  FROM json_to_recordset($1::json) AS d(thread_id uuid, external_id text, direction text,
+    author_name text, author_address text, text text, quoted_text text, html text,
+    attachments jsonb, automatic boolean, identity_number boolean, sent_at timestamptz)
+  ON CONFLICT DO NOTHING
+  RETURNING "externalId"`;
+
+const MARK_BATCH_DONE = `
+  UPDATE inbound_batches SET status = 'DONE', "processedAt" = now(), rejected = $2::jsonb,
+    attempts = attempts + 1, "lastError" = NULL
+  WHERE id = $1::uuid`;
+
 // Contacts get ids derived from their first identity, so two batches that meet
 // the same new person at the same moment create one contact, not two.
-const CONTACT_NAMESPACE = '6f1c2a4e-8d3b-5e7f-9a0b-1c2d3e4f5a6b';
+// (Parsed once: uuid would parse a namespace string on every call.)
+const CONTACT_NAMESPACE = parseUuid('6f1c2a4e-8d3b-5e7f-9a0b-1c2d3e4f5a6b');
 
 const identityKey = (ref: Pick<ContactRef, 'type' | 'scope' | 'value'>) =>
   `${ref.type}\u0000${ref.scope}\u0000${ref.value}`;
@@ -61,67 +215,89 @@ function inLockOrder<T>(rows: T[], key: (row: T) => string): T[] {
   return [...rows].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
-/**
- * Rows for `json_to_recordset(…)`: one JSON text, so a batch is one query
- * parameter, not one per value. Dates become ISO instants; absent values null.
- */
-function rowsOf<T>(items: T[], row: (item: T) => Record<string, unknown>): Prisma.Sql {
-  return Prisma.sql`${JSON.stringify(items.map(row))}::json`;
-}
-
 function uniqueBy<T>(items: T[], key: (item: T) => string): Map<string, T> {
   const map = new Map<string, T>();
   for (const item of items) if (!map.has(key(item))) map.set(key(item), item);
   return map;
 }
 
+async function rowsOf<T>(sql: Sql, text: string, values: unknown[]): Promise<T[]> {
+  return (await sql.query(text, values)).rows as T[];
+}
+
 /**
- * Writes normalized messages: contacts and identities, threads, messages and
- * thread counters, and marks the batch done, all in one transaction. Every
- * write is keyed by the source's ids, so replaying a batch changes nothing.
+ * Writes normalized messages: contacts and identities, threads, messages, and
+ * each thread's counters and SLA fields, and marks the batch done, all in one
+ * transaction. Every write is keyed by the source's ids, so replaying a batch
+ * changes nothing. A thread is written once per batch: opened with its
+ * counters and due times, or updated once with both.
  */
 @Injectable()
 export class MessageWriter {
-  constructor(
-    private readonly prisma: PrismaService,
-    private readonly threadSla: ThreadSla,
-  ) {}
+  constructor(private readonly prisma: PrismaService) {}
 
   async writeBatch(
     batchId: string,
-    channel: Channel,
-    messages: NormalizedMessage[],
+    channelId: string,
+    batch: NormalizedMessage[],
     rejected: Rejection[],
   ): Promise<WriteResult> {
-    return this.prisma.$transaction(
-      async (tx) => {
-        const contactIds = await this.resolveContacts(tx, messages);
-        const threadIds = await this.resolveThreads(tx, channel, messages, contactIds);
-        const inserted = await this.insertMessages(tx, channel, messages, threadIds);
-        const threads = await this.applyToThreads(tx, inserted);
-        // Due times change in the same transaction as the messages that move them.
-        await this.threadSla.messagesLanded(tx, inserted);
-        await tx.$executeRaw`
-          UPDATE inbound_batches SET status = 'DONE', "processedAt" = now(),
-            rejected = ${JSON.stringify(rejected)}::jsonb, attempts = attempts + 1, "lastError" = NULL
-          WHERE id = ${batchId}::uuid`;
+    // A message twice in one batch is stored once, as its first copy.
+    const messages = [...uniqueBy(batch, (message) => message.externalId).values()];
+    const asStored: Stored = new Map(
+      messages.map((message) => [
+        message.externalId,
+        {
+          direction: message.direction,
+          automatic: message.automatic,
+          sentAt: message.sentAt,
+          containsIdentityNumber: holdsIdentityNumber(message),
+        },
+      ]),
+    );
+    return inTransaction(
+      this.prisma.pool,
+      async (sql) => {
+        const now = new Date();
+        const [channel] = await rowsOf<ChannelNow>(sql, CHANNEL_NOW, [channelId]);
+        if (!channel) throw new Error(`Channel ${channelId} no longer exists`);
+        const contactIds = await this.resolveContacts(sql, messages);
+        const placement = await this.placeMessages(sql, channelId, messages);
+        const settings = new SettingsCache(sql);
+        const opened = await this.openThreads(sql, channelId, channel, placement, {
+          contactIds,
+          asStored,
+          settings,
+          now,
+        });
+        const stored = await this.insertMessages(sql, channelId, messages, placement, asStored);
+        const touched = [
+          ...opened.filter((opening) => stored.has(opening.id)),
+          ...[...placement.known.values()].filter((thread) => stored.has(thread.id)),
+        ];
+        await this.updateThreads(sql, channel, placement, opened, stored, { settings, now });
+        await sql.query(MARK_BATCH_DONE, [batchId, JSON.stringify(rejected)]);
+
+        let inserted = 0;
+        for (const rows of stored.values()) inserted += rows.length;
         return {
-          inserted: inserted.length,
-          duplicates: messages.length - inserted.length,
-          threadsTouched: threads.length,
-          threads: threads.map((thread) => ({ ...thread, channelTeamId: channel.teamId })),
+          inserted,
+          duplicates: batch.length - inserted,
+          threadsTouched: touched.length,
+          threads: touched.map((thread) => ({
+            threadId: thread.id,
+            teamId: 'teamId' in thread ? thread.teamId : channel.teamId,
+            assigneeId: 'assigneeId' in thread ? thread.assigneeId : null,
+            channelTeamId: channel.teamId,
+          })),
         };
       },
-      { timeout: 120_000, maxWait: 30_000 },
+      { statementTimeoutMs: 120_000 },
     );
   }
 
-  // The statements below take their rows as one JSON parameter (see `rowsOf`)
-  // rather than through Prisma's createMany and findMany: building those per
-  // row and value cost more CPU and memory than the rest of ingest together.
-
   private async resolveContacts(
-    tx: Tx,
+    sql: Sql,
     messages: NormalizedMessage[],
   ): Promise<Map<string, string>> {
     const refs = uniqueBy(
@@ -130,45 +306,27 @@ export class MessageWriter {
     );
     if (refs.size === 0) return new Map();
     const find = async (keys: ContactRef[]) =>
-      tx.$queryRaw<IdentityRow[]>`
-        SELECT i.type::text AS type, i.scope, i.value, i."contactId"
-        FROM contact_identities i
-        JOIN json_to_recordset(${rowsOf(keys, ({ type, scope, value }) => ({ type, scope, value }))})
-          AS k(type text, scope text, value text)
-          ON i.type = k.type::"IdentityType" AND i.scope = k.scope AND i.value = k.value`;
+      rowsOf<IdentityRow>(sql, FIND_IDENTITIES, [
+        JSON.stringify(keys.map(({ type, scope, value }) => ({ type, scope, value }))),
+      ]);
 
     const found = new Map(
       (await find([...refs.values()])).map((row) => [identityKey(row), row.contactId]),
     );
     const missing = [...refs.values()].filter((ref) => !found.has(identityKey(ref)));
     if (missing.length > 0) {
-      const withIds = inLockOrder(
-        missing.map((ref) => ({ ref, contactId: uuidv5(identityKey(ref), CONTACT_NAMESPACE) })),
-        ({ contactId }) => contactId,
+      const rows = inLockOrder(
+        missing.map((ref) => ({
+          contact_id: uuidv5(identityKey(ref), CONTACT_NAMESPACE),
+          type: ref.type,
+          scope: ref.scope,
+          value: ref.value,
+          name: ref.displayName,
+          email: ref.email,
+        })),
+        (row) => row.contact_id,
       );
-      const rows = rowsOf(withIds, ({ ref, contactId }) => ({
-        contact_id: contactId,
-        type: ref.type,
-        scope: ref.scope,
-        value: ref.value,
-        name: ref.displayName,
-        email: ref.email,
-      }));
-      // A contact and its identity in one statement (the identity's key check
-      // runs at its end, when the contact is there).
-      const created = await tx.$queryRaw<IdentityRow[]>`
-        WITH d AS (
-          SELECT * FROM json_to_recordset(${rows}) AS d(contact_id uuid, type text, scope text,
-            value text, name text, email text)
-        ), contact AS (
-          INSERT INTO contacts (id, "displayName", email, "updatedAt")
-          SELECT contact_id, name, email, now() FROM d
-          ON CONFLICT DO NOTHING
-        )
-        INSERT INTO contact_identities (id, "contactId", type, scope, value, "displayName")
-        SELECT gen_random_uuid(), contact_id, type::"IdentityType", scope, value, name FROM d
-        ON CONFLICT DO NOTHING
-        RETURNING type::text AS type, scope, value, "contactId"`;
+      const created = await rowsOf<IdentityRow>(sql, CREATE_CONTACTS, [JSON.stringify(rows)]);
       for (const row of created) found.set(identityKey(row), row.contactId);
       // Created meanwhile by a batch that committed first.
       const raced = missing.filter((ref) => !found.has(identityKey(ref)));
@@ -179,84 +337,180 @@ export class MessageWriter {
     return found;
   }
 
-  /** The thread of each message, in order: found by reference, found by external id, or created. */
-  private async resolveThreads(
-    tx: Tx,
-    channel: Channel,
+  /**
+   * Where each message goes: the thread of the first message it references
+   * that is stored in the channel or earlier in this batch, else the thread of
+   * its threadExternalId, found (and locked) or opened by this batch.
+   */
+  private async placeMessages(
+    sql: Sql,
+    channelId: string,
     messages: NormalizedMessage[],
-    contactIds: Map<string, string>,
-  ): Promise<string[]> {
-    const targets = await this.followReferences(tx, channel, messages);
-    // Messages not placed by a reference, under the thread external id they lead to.
-    const opening = messages.flatMap((message, index) => {
-      const target = targets[index]!;
-      return target.threadId ? [] : [{ ...message, threadExternalId: target.threadExternalId }];
-    });
-    const firstOfThread = inLockOrder(
-      [...uniqueBy(opening, (message) => message.threadExternalId).values()],
-      (message) => message.threadExternalId,
+  ): Promise<Placement> {
+    const referenced = [...new Set(messages.flatMap((message) => message.references ?? []))];
+    const storedIn = new Map(
+      referenced.length > 0
+        ? (
+            await rowsOf<{ externalId: string; threadId: string }>(sql, REFERENCED_MESSAGES, [
+              channelId,
+              referenced,
+            ])
+          ).map((row) => [row.externalId, row.threadId])
+        : [],
     );
-    const ids = new Map<string, string>();
-    if (firstOfThread.length > 0) {
-      const subjects = new Map<string, string>();
-      for (const message of opening) {
-        if (message.subject && !subjects.has(message.threadExternalId))
-          subjects.set(message.threadExternalId, message.subject);
+    const known = await this.lockThreads(
+      sql,
+      channelId,
+      [...new Set(messages.map((message) => message.threadExternalId))],
+      [...new Set(storedIn.values())],
+    );
+    const byExternalId = new Map([...known.values()].map((thread) => [thread.externalId, thread]));
+    const openings = new Map<string, Opening>();
+    const openingFor = new Map<string, Opening>();
+    const placedIn = new Map<string, string>();
+
+    const threadIds = messages.map((message) => {
+      let threadId: string | undefined;
+      for (const reference of message.references ?? []) {
+        const stored = storedIn.get(reference);
+        // A referenced message whose thread went meanwhile leads nowhere.
+        threadId = (stored && known.has(stored) ? stored : undefined) ?? placedIn.get(reference);
+        if (threadId) break;
       }
-      const rows = rowsOf(firstOfThread, (message) => ({
-        external_id: message.threadExternalId,
-        contact_id: message.contact ? contactIds.get(identityKey(message.contact)) : undefined,
-        subject: subjects.get(message.threadExternalId),
-        last_message_at: message.sentAt,
-        // Automatic mail (auto-replies, bounces) is kept but asks nobody for an answer.
-        closed_at: message.automatic ? message.sentAt : undefined,
-      }));
-      // Opens the threads not there yet and finds those that are, in one statement.
-      const threads = await tx.$queryRaw<{ id: string; externalId: string }[]>`
-        WITH d AS (
-          SELECT * FROM json_to_recordset(${rows}) AS d(external_id text, contact_id uuid,
-            subject text, last_message_at timestamptz, closed_at timestamptz)
-        ), created AS (
-          INSERT INTO threads (id, "channelId", "externalId", "contactId", subject, "teamId",
-            "slaPolicyId", "lastMessageAt", status, "closedAt", "updatedAt")
-          SELECT gen_random_uuid(), ${channel.id}::uuid, external_id, contact_id, subject,
-            ${channel.teamId}::uuid, ${channel.slaPolicyId}::uuid, last_message_at,
-            CASE WHEN closed_at IS NULL THEN 'OPEN' ELSE 'CLOSED' END::"ThreadStatus",
-            closed_at, now()
-          FROM d
-          ON CONFLICT DO NOTHING
-          RETURNING id, "externalId"
-        )
-        SELECT id, "externalId" FROM created
-        UNION ALL
-        SELECT t.id, t."externalId" FROM threads t JOIN d
-          ON t."channelId" = ${channel.id}::uuid AND t."externalId" = d.external_id`;
-      for (const row of threads) ids.set(row.externalId, row.id);
-      // Opened meanwhile by a batch that committed after this statement began.
-      const raced = firstOfThread.filter((message) => !ids.has(message.threadExternalId));
-      if (raced.length > 0) {
-        const found = await tx.$queryRaw<{ id: string; externalId: string }[]>`
-          SELECT id, "externalId" FROM threads WHERE "channelId" = ${channel.id}::uuid
-            AND "externalId" = ANY(${raced.map((message) => message.threadExternalId)}::text[])`;
-        for (const row of found) ids.set(row.externalId, row.id);
+      threadId ??= byExternalId.get(message.threadExternalId)?.id;
+      if (!threadId) {
+        let opening = openingFor.get(message.threadExternalId);
+        if (!opening) {
+          opening = { id: randomUUID(), externalId: message.threadExternalId, messages: [] };
+          openingFor.set(opening.externalId, opening);
+          openings.set(opening.id, opening);
+        }
+        threadId = opening.id;
       }
-    }
-    return targets.map((target) => target.threadId ?? ids.get(target.threadExternalId)!);
+      openings.get(threadId)?.messages.push(message);
+      placedIn.set(message.externalId, threadId);
+      return threadId;
+    });
+    return { known, openings, threadIds };
   }
 
-  /** Stores the messages not stored before, and returns those. */
+  private async lockThreads(
+    sql: Sql,
+    channelId: string,
+    externalIds: string[],
+    ids: string[] = [],
+  ): Promise<Map<string, KnownThread>> {
+    const rows = await rowsOf<KnownThread>(sql, LOCK_THREADS, [channelId, externalIds, ids]);
+    return new Map(rows.map((row) => [row.id, row]));
+  }
+
+  /**
+   * Opens the batch's new threads with their counters and due times as if
+   * every message placed in them is stored (nearly always so). A thread
+   * another batch opened meanwhile is locked and written as a known thread.
+   */
+  private async openThreads(
+    sql: Sql,
+    channelId: string,
+    channel: ChannelNow,
+    placement: Placement,
+    {
+      contactIds,
+      asStored,
+      settings,
+      now,
+    }: { contactIds: Map<string, string>; asStored: Stored; settings: SettingsCache; now: Date },
+  ): Promise<Opening[]> {
+    if (placement.openings.size === 0) return [];
+    const openings = inLockOrder([...placement.openings.values()], (opening) => opening.externalId);
+    await settings.load([channel.policyId]);
+    const rows = openings.map((opening): ThreadOpen => {
+      const first = opening.messages[0]!;
+      const contact = first.contact;
+      return {
+        id: opening.id,
+        externalId: opening.externalId,
+        contactId: contact ? contactIds.get(identityKey(contact)) : undefined,
+        subject: opening.messages.find((message) => message.subject)?.subject,
+        ...this.openedWith(
+          opening,
+          opening.messages.map((message) => asStored.get(message.externalId)!),
+          channel,
+          settings,
+          now,
+        ),
+      };
+    });
+    const opened = new Set(
+      (
+        await rowsOf<{ id: string }>(sql, OPEN_THREADS, [
+          JSON.stringify(rows),
+          channelId,
+          channel.teamId,
+        ])
+      ).map((row) => row.id),
+    );
+    const raced = openings.filter((opening) => !opened.has(opening.id));
+    if (raced.length > 0) {
+      const found = await this.lockThreads(
+        sql,
+        channelId,
+        raced.map((opening) => opening.externalId),
+      );
+      const byExternalId = new Map(
+        [...found.values()].map((thread) => [thread.externalId, thread.id]),
+      );
+      const movedTo = new Map<string, string>();
+      for (const opening of raced) {
+        placement.openings.delete(opening.id);
+        const threadId = byExternalId.get(opening.externalId);
+        if (threadId) movedTo.set(opening.id, threadId);
+        else throw new Error(`Thread ${opening.externalId} neither opened nor found`);
+      }
+      for (const [id, thread] of found) placement.known.set(id, thread);
+      placement.threadIds = placement.threadIds.map((id) => movedTo.get(id) ?? id);
+    }
+    return openings.filter((opening) => opened.has(opening.id));
+  }
+
+  /** A new thread's row once `stored` are in it. */
+  private openedWith(
+    opening: Opening,
+    stored: StoredMessage[],
+    channel: ChannelNow,
+    settings: SettingsCache,
+    now: Date,
+  ): ThreadFields {
+    const activity = withMessages(openedBy(opening.messages[0]!), stored);
+    const sla = advanceSla(
+      {
+        status: activity.status,
+        slaClocks: null,
+        effectivePolicyId: channel.policyId,
+        channelCreatedAt: channel.createdAt,
+        firstResponseAt: null,
+        slaStartedAt: null,
+        firstResponseMins: null,
+        firstResponseMet: null,
+      },
+      activity.status === 'CLOSED' ? [] : eventsOfMessages(stored),
+      settings.loaded,
+      now,
+    );
+    return { ...activity, ...sla, version: 1 };
+  }
+
+  /** Stores the messages not stored before; returns those, by thread id. */
   private async insertMessages(
-    tx: Tx,
-    channel: Channel,
+    sql: Sql,
+    channelId: string,
     messages: NormalizedMessage[],
-    threadIds: string[],
-  ): Promise<InsertedMessage[]> {
-    if (messages.length === 0) return [];
-    const rows = rowsOf(
-      inLockOrder(
-        messages.map((message, index) => ({ message, threadId: threadIds[index]! })),
-        ({ message }) => message.externalId,
-      ),
+    { threadIds }: Placement,
+    asStored: Stored,
+  ): Promise<Map<string, StoredMessage[]>> {
+    if (messages.length === 0) return new Map();
+    const placed = messages.map((message, index) => ({ message, threadId: threadIds[index]! }));
+    const rows = inLockOrder(placed, ({ message }) => message.externalId).map(
       ({ message, threadId }) => ({
         thread_id: threadId,
         external_id: message.externalId,
@@ -268,123 +522,82 @@ export class MessageWriter {
         html: message.html,
         attachments: message.attachments,
         automatic: message.automatic,
-        identity_number: holdsIdentityNumber(message),
+        identity_number: asStored.get(message.externalId)!.containsIdentityNumber,
         sent_at: message.sentAt,
       }),
     );
-    return tx.$queryRaw<InsertedMessage[]>`
-      INSERT INTO messages (id, "threadId", "channelId", "externalId", direction, "authorName",
-        "authorAddress", text, "quotedText", html, attachments, automatic,
-        "containsIdentityNumber", "sentAt", "deliveryStatus")
-      SELECT gen_random_uuid(), d.thread_id, ${channel.id}::uuid, d.external_id,
-        d.direction::"MessageDirection", d.author_name, d.author_address, d.text, d.quoted_text,
-        d.html, d.attachments, d.automatic, d.identity_number, d.sent_at,
-        CASE WHEN d.direction = 'OUTBOUND' THEN 'SENT' ELSE 'RECEIVED' END::"DeliveryStatus"
-      FROM json_to_recordset(${rows}) AS d(thread_id uuid, external_id text, direction text,
-        author_name text, author_address text, text text, quoted_text text, html text,
-        attachments jsonb, automatic boolean, identity_number boolean, sent_at timestamptz)
-      ON CONFLICT DO NOTHING
-      RETURNING "threadId", direction::text AS direction, automatic, "sentAt",
-        "containsIdentityNumber"`;
+    const inserted = new Set(
+      (
+        await rowsOf<{ externalId: string }>(sql, INSERT_MESSAGES, [
+          JSON.stringify(rows),
+          channelId,
+        ])
+      ).map((row) => row.externalId),
+    );
+    const byThread = new Map<string, StoredMessage[]>();
+    for (const { message, threadId } of placed) {
+      if (!inserted.has(message.externalId)) continue;
+      const stored = asStored.get(message.externalId)!;
+      const thread = byThread.get(threadId);
+      if (thread) thread.push(stored);
+      else byThread.set(threadId, [stored]);
+    }
+    return byThread;
   }
 
   /**
-   * Where each message's references lead: the thread of the first referenced
-   * message already stored in the channel or earlier in this batch; otherwise
-   * the message's own threadExternalId.
+   * Writes the counters and due times of every known thread that got
+   * messages, and of the rare opened thread some of whose messages were
+   * stored before (in another thread), in one statement.
    */
-  private async followReferences(
-    tx: Tx,
-    channel: Channel,
-    messages: NormalizedMessage[],
-  ): Promise<ThreadTarget[]> {
-    const referenced = [...new Set(messages.flatMap((message) => message.references ?? []))];
-    const stored = new Map(
-      referenced.length > 0
-        ? (
-            await tx.message.findMany({
-              where: { channelId: channel.id, externalId: { in: referenced } },
-              select: { externalId: true, threadId: true },
-            })
-          ).map((row) => [row.externalId, row.threadId])
-        : [],
+  private async updateThreads(
+    sql: Sql,
+    channel: ChannelNow,
+    placement: Placement,
+    opened: Opening[],
+    stored: Map<string, StoredMessage[]>,
+    { settings, now }: { settings: SettingsCache; now: Date },
+  ): Promise<void> {
+    const known = [...placement.known.values()].filter((thread) => stored.has(thread.id));
+    const corrected = opened.filter(
+      (opening) => (stored.get(opening.id)?.length ?? 0) !== opening.messages.length,
     );
-    const inBatch = new Map<string, ThreadTarget>();
-    return messages.map((message) => {
-      let target: ThreadTarget = { threadExternalId: message.threadExternalId };
-      for (const reference of message.references ?? []) {
-        const threadId = stored.get(reference);
-        const earlier = inBatch.get(reference);
-        if (threadId) target = { threadId, threadExternalId: message.threadExternalId };
-        else if (earlier) target = earlier;
-        else continue;
-        break;
-      }
-      if (!inBatch.has(message.externalId)) inBatch.set(message.externalId, target);
-      return target;
-    });
+    if (known.length === 0 && corrected.length === 0) return;
+    await settings.load(known.map((thread) => thread.effectivePolicyId));
+    const rows: ThreadWrite[] = [
+      ...known.map((thread) => {
+        const landed = stored.get(thread.id)!;
+        const activity = withMessages(thread, landed);
+        const sla = advanceSla(
+          { ...thread, status: activity.status },
+          // A late copy of an old message on a thread that stays closed changes no clock.
+          activity.status === 'CLOSED' ? [] : eventsOfMessages(landed),
+          settings.loaded,
+          now,
+        );
+        return { id: thread.id, ...activity, ...sla, version: thread.version + 1 };
+      }),
+      ...corrected.map((opening) => ({
+        id: opening.id,
+        ...this.openedWith(opening, stored.get(opening.id) ?? [], channel, settings, now),
+      })),
+    ];
+    await sql.query(UPDATE_THREADS, [JSON.stringify(rows)]);
   }
+}
 
-  /** Counters and activity times of every thread that got new messages, in one statement. */
-  private async applyToThreads(tx: Tx, inserted: InsertedMessage[]): Promise<TouchedThread[]> {
-    if (inserted.length === 0) return [];
-    const byThread = new Map<
-      string,
-      { n: number; last: Date; lastIn?: Date; lastOut?: Date; identityNumber: boolean }
-    >();
-    const later = (a: Date | undefined, b: Date) => (a && a > b ? a : b);
-    for (const row of inserted) {
-      const entry = byThread.get(row.threadId) ?? {
-        n: 0,
-        last: row.sentAt,
-        identityNumber: false,
-      };
-      entry.n += 1;
-      entry.identityNumber ||= row.containsIdentityNumber;
-      entry.last = later(entry.last, row.sentAt);
-      if (row.direction === 'INBOUND' && !row.automatic)
-        entry.lastIn = later(entry.lastIn, row.sentAt);
-      if (row.direction === 'OUTBOUND') entry.lastOut = later(entry.lastOut, row.sentAt);
-      byThread.set(row.threadId, entry);
-    }
-    const rows = rowsOf([...byThread.keys()], (id) => {
-      const entry = byThread.get(id)!;
-      return {
-        id,
-        n: entry.n,
-        last_at: entry.last,
-        last_in: entry.lastIn,
-        last_out: entry.lastOut,
-        identity_number: entry.identityNumber,
-      };
-    });
-    // The rows are locked in id order first: an UPDATE locks them in whatever
-    // order its plan meets them, and two batches updating the same threads in
-    // different orders would deadlock.
-    return tx.$queryRaw<TouchedThread[]>`
-      WITH d AS MATERIALIZED (
-        SELECT * FROM json_to_recordset(${rows}) AS d(id uuid, n int, last_at timestamptz,
-          last_in timestamptz, last_out timestamptz, identity_number boolean)
-      ), locked AS MATERIALIZED (
-        SELECT t.id FROM threads t JOIN d ON t.id = d.id ORDER BY t.id FOR NO KEY UPDATE OF t
-      )
-      UPDATE threads t SET
-        "messageCount" = t."messageCount" + d.n,
-        "lastMessageAt" = GREATEST(t."lastMessageAt", d.last_at),
-        "lastInboundAt" = GREATEST(t."lastInboundAt", d.last_in),
-        "lastOutboundAt" = GREATEST(t."lastOutboundAt", d.last_out),
-        "status" = CASE
-          WHEN d.last_in IS NOT NULL AND (t.status = 'PENDING'
-            OR (t.status = 'CLOSED' AND d.last_in > t."closedAt")) THEN 'OPEN'::"ThreadStatus"
-          ELSE t.status END,
-        "closedAt" = CASE
-          WHEN t.status = 'CLOSED' AND d.last_in > t."closedAt" THEN NULL
-          ELSE t."closedAt" END,
-        "containsIdentityNumber" = t."containsIdentityNumber" OR d.identity_number,
-        "version" = t.version + 1,
-        "updatedAt" = now()
-      FROM d JOIN locked ON locked.id = d.id
-      WHERE t.id = d.id
-      RETURNING t.id AS "threadId", t."teamId", t."assigneeId"`;
+/** The SLA settings of the policies a batch's threads are under, each read once. */
+class SettingsCache {
+  readonly loaded: SlaSettings = new Map();
+
+  constructor(private readonly sql: Sql) {}
+
+  async load(policyIds: (string | null)[]): Promise<void> {
+    const missing = [
+      ...new Set(policyIds.filter((id): id is string => id !== null && !this.loaded.has(id))),
+    ];
+    if (missing.length === 0) return;
+    const rows = await rowsOf<PolicyWithCalendar>(this.sql, SLA_SETTINGS, [missing]);
+    for (const [id, settings] of settingsOf(rows)) this.loaded.set(id, settings);
   }
 }
