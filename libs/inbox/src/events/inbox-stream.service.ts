@@ -30,11 +30,15 @@ export class InboxStream implements OnApplicationBootstrap, OnModuleDestroy {
     this.subscriber = this.redis.duplicate();
     this.subscriber.on('error', () => undefined);
     this.subscriber.on('message', (_channel: string, raw: string) => {
+      let parsed: InboxEvent | InboxEvent[];
       try {
-        this.events.next(JSON.parse(raw) as InboxEvent);
+        parsed = JSON.parse(raw) as InboxEvent | InboxEvent[];
       } catch {
         this.logger.warn('unreadable inbox event ignored');
+        return;
       }
+      // An array from current publishers; a single event from older ones.
+      for (const event of Array.isArray(parsed) ? parsed : [parsed]) this.events.next(event);
     });
     await this.subscriber.subscribe(inboxEventsChannel(this.redis));
   }

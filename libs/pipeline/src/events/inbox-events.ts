@@ -15,6 +15,12 @@ export interface InboxEventTarget {
   channelTeamId: string | null;
 }
 
+/**
+ * Events are published as JSON arrays of up to this many: an ingest batch
+ * touching a thousand threads is two Redis messages, not a thousand.
+ */
+const EVENTS_PER_MESSAGE = 500;
+
 /** What changed, and enough about the thread to decide who may be told. */
 export interface InboxEvent extends InboxEventTarget {
   type: InboxEventType;
@@ -71,10 +77,11 @@ export class InboxEvents {
     if (targets.length === 0) return;
     try {
       const at = new Date().toISOString();
+      const events = targets.map((target): InboxEvent => ({ type, ...target, messageId, at }));
       const pipeline = this.redis.pipeline();
-      for (const target of targets) {
-        const event: InboxEvent = { type, ...target, messageId, at };
-        pipeline.publish(inboxEventsChannel(this.redis), JSON.stringify(event));
+      for (let start = 0; start < events.length; start += EVENTS_PER_MESSAGE) {
+        const part = events.slice(start, start + EVENTS_PER_MESSAGE);
+        pipeline.publish(inboxEventsChannel(this.redis), JSON.stringify(part));
       }
       await pipeline.exec();
     } catch (error) {
