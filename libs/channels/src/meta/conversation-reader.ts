@@ -13,12 +13,14 @@ const CONVERSATION_FIELDS = `id,updated_time,messages.limit(${MESSAGES_WITH_CONV
 
 const timeOf = (value: string | undefined) => parseGraphTime(value)?.getTime() ?? 0;
 
-function oldestFirst(items: GraphMessageItem[]): GraphMessageItem[] {
-  return items
-    .map((item) => ({ item, at: timeOf(item.message.created_time) }))
-    .sort((a, b) => a.at - b.at)
-    .map(({ item }) => item);
+/** A message with its time, read once. */
+interface Timed {
+  message: GraphMessage;
+  at: number;
 }
+
+const timed = (messages: GraphMessage[]): Timed[] =>
+  messages.map((message) => ({ message, at: timeOf(message.created_time) }));
 
 /**
  * Direct messages: `/{owner-id}/conversations?platform=…`, newest update first
@@ -47,34 +49,41 @@ export class ConversationReader implements StreamReader {
     );
     // Each conversation's messages together, oldest first: a page stored as
     // several batches then splits few conversations between them.
-    const items = perConversation.flatMap(oldestFirst);
+    const items = perConversation.flatMap((messages, index) =>
+      messages
+        .sort((a, b) => a.at - b.at)
+        .map(({ message }): GraphMessageItem => ({
+          kind: 'graph-message',
+          conversationId: changed[index]!.id,
+          message,
+        })),
+    );
     const done = reachedUnchanged || !page.after;
     return { items, after: done ? undefined : page.after, done };
   }
 
+  /** The conversation's messages at or after readFrom. */
   private async newMessages(
     graph: GraphSession,
     conversation: GraphConversation,
     readFrom: number,
-  ): Promise<GraphMessageItem[]> {
+  ): Promise<Timed[]> {
     // Newest first: a page reaching back past readFrom is the last one needed.
     const reachesBack = (page: GraphMessage[]) =>
       page.some((message) => timeOf(message.created_time) < readFrom);
     const edge = graphPath(conversation.id, 'messages');
     const params = { fields: MESSAGE_FIELDS, limit: MESSAGES_PER_PAGE };
-    let messages: GraphMessage[];
+    let messages: Timed[];
     if (conversation.messages === undefined) {
       // Graph left the expansion out: read the edge from its start.
-      messages = await graph.collect<GraphMessage>(edge, params, reachesBack);
+      messages = timed(await graph.collect<GraphMessage>(edge, params, reachesBack));
     } else {
       const first = listPage(conversation.messages, `the messages of ${conversation.id}`);
-      messages =
-        reachesBack(first.data) || !first.after
-          ? first.data
-          : [...first.data, ...(await graph.collect(edge, params, reachesBack, first.after))];
+      messages = timed(first.data);
+      if (first.after && !messages.some(({ at }) => at < readFrom)) {
+        messages.push(...timed(await graph.collect(edge, params, reachesBack, first.after)));
+      }
     }
-    return messages
-      .filter((message) => timeOf(message.created_time) >= readFrom)
-      .map((message) => ({ kind: 'graph-message', conversationId: conversation.id, message }));
+    return messages.filter(({ at }) => at >= readFrom);
   }
 }

@@ -88,8 +88,27 @@ export interface GraphSendResult {
 }
 
 /** Graph's time format: 2026-11-20T09:15:00+0000 (no colon in the offset). */
+const GRAPH_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})([+-])(\d{2})(\d{2})$/;
+
+/** Graph's own format, read field by field: a poll reads it for every message. */
+function graphTimeFields(value: string): number | undefined {
+  const parts = GRAPH_TIME.exec(value);
+  if (!parts) return undefined;
+  const [year, month, day, hour, minute, second, , offsetHours, offsetMinutes] = parts
+    .slice(1)
+    .map(Number) as number[];
+  const inRange =
+    month! >= 1 && month! <= 12 && day! >= 1 && day! <= 31 && hour! <= 23 && minute! <= 59;
+  if (!inRange || second! > 59 || offsetHours! > 23 || offsetMinutes! > 59) return undefined;
+  const offset = (parts[7] === '-' ? -1 : 1) * (offsetHours! * 60 + offsetMinutes!) * 60_000;
+  return Date.UTC(year!, month! - 1, day!, hour!, minute!, second!) - offset;
+}
+
+/** A Graph time, or undefined if it is not a time. */
 export function parseGraphTime(value: unknown): Date | undefined {
   if (typeof value !== 'string') return undefined;
+  const fast = graphTimeFields(value);
+  if (fast !== undefined) return new Date(fast);
   const date = new Date(value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
   return Number.isNaN(date.getTime()) ? undefined : date;
 }
