@@ -54,11 +54,11 @@ export async function findInboundMentions(
       CASE WHEN ${withItems}::boolean THEN e.item END AS item
     FROM inbound_batches b
     JOIN channels c ON c.id = b."channelId"
-    CROSS JOIN LATERAL jsonb_array_elements(
-      CASE WHEN jsonb_typeof(b.items) = 'array' THEN b.items ELSE '[]'::jsonb END
+    CROSS JOIN LATERAL json_array_elements(
+      CASE WHEN json_typeof(b.items) = 'array' THEN b.items ELSE '[]'::json END
     ) WITH ORDINALITY AS e(item, idx)
     WHERE e.item::text ~* ${pattern}
-      OR CASE WHEN c.type = 'EMAIL' AND jsonb_typeof(e.item -> 'raw') = 'string'
+      OR CASE WHEN c.type = 'EMAIL' AND json_typeof(e.item -> 'raw') = 'string'
         THEN convert_from(decode(e.item ->> 'raw', 'base64'), 'LATIN1') ~* ${pattern}
         ELSE false END
     ORDER BY b."createdAt", b.id, e.idx`;
