@@ -5,4 +5,10 @@ export { inTransaction, type Sql } from './sql-transaction';
 export { withUniqueName } from './unique-name';
 export { ensureDatabase, migrateDatabase, pendingSchemaChanges } from './migrations/migrator';
 export * from './generated/prisma/client';
-export { assignmentsFrom, type ColumnTypes, columnNames, recordsetColumns } from './json-rows';
+export {
+  assignmentsFrom,
+  type ColumnTypes,
+  columnNames,
+  jsonRow,
+  recordsetColumns,
+} from './json-rows';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { assignmentsFrom, Prisma, PrismaService, recordsetColumns } from '@svara/database';
+import { assignmentsFrom, jsonRow, Prisma, PrismaService, recordsetColumns } from '@svara/database';
 import type { SlaEvent, ThreadStatusName } from '@svara/sla';
 import { type PolicyWithCalendar, type SlaSettings, settingsOf } from './sla-settings';
 import { advanceSla, SLA_COLUMN_TYPES, type SlaThread } from './thread-sla-fields';
@@ -78,10 +78,9 @@ export class ThreadSla {
       tx,
       threads.map((thread) => thread.effectivePolicyId),
     );
-    const rows = threads.map((thread) => ({
-      id: thread.id,
-      ...advanceSla(thread, eventsOf(thread), settings, now),
-    }));
+    const rows = threads.map((thread) =>
+      jsonRow({ id: thread.id }, advanceSla(thread, eventsOf(thread), settings, now)),
+    );
     await tx.$executeRaw`
       UPDATE threads t SET ${SLA_ASSIGNMENTS}, "updatedAt" = now()
       FROM json_to_recordset(${JSON.stringify(rows)}::json) AS d(${SLA_RECORDSET})

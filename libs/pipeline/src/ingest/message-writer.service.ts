@@ -6,6 +6,7 @@ import {
   assignmentsFrom,
   columnNames,
   inTransaction,
+  jsonRow,
   PrismaService,
   recordsetColumns,
   type Sql,
@@ -424,22 +425,16 @@ export class MessageWriter {
     if (placement.openings.size === 0) return [];
     const openings = inLockOrder([...placement.openings.values()], (opening) => opening.externalId);
     await settings.load([channel.policyId]);
-    const rows = openings.map((opening): ThreadOpen => {
-      const first = opening.messages[0]!;
-      const contact = first.contact;
-      return {
+    const rows = openings.map((opening) => {
+      const contact = opening.messages[0]!.contact;
+      const opens: Omit<ThreadOpen, keyof ThreadFields> = {
         id: opening.id,
         externalId: opening.externalId,
         contactId: contact ? contactIds.get(identityKey(contact)) : undefined,
         subject: opening.messages.find((message) => message.subject)?.subject,
-        ...this.openedWith(
-          opening,
-          opening.messages.map((message) => asStored.get(message.externalId)!),
-          channel,
-          settings,
-          now,
-        ),
       };
+      const stored = opening.messages.map((message) => asStored.get(message.externalId)!);
+      return jsonRow(opens, this.openedWith(opening, stored, channel, settings, now));
     });
     const opened = new Set(
       (
@@ -473,7 +468,7 @@ export class MessageWriter {
     return openings.filter((opening) => opened.has(opening.id));
   }
 
-  /** A new thread's row once `stored` are in it. */
+  /** A new thread's fields once `stored` are in it. */
   private openedWith(
     opening: Opening,
     stored: StoredMessage[],
@@ -497,7 +492,7 @@ export class MessageWriter {
       settings.loaded,
       now,
     );
-    return { ...activity, ...sla, version: 1 };
+    return Object.assign(activity, sla, { version: 1 });
   }
 
   /** Stores the messages not stored before; returns those, by thread id. */
@@ -523,7 +518,7 @@ export class MessageWriter {
         attachments: message.attachments,
         automatic: message.automatic,
         identity_number: asStored.get(message.externalId)!.containsIdentityNumber,
-        sent_at: message.sentAt,
+        sent_at: message.sentAt.toISOString(),
       }),
     );
     const inserted = new Set(
@@ -564,7 +559,7 @@ export class MessageWriter {
     );
     if (known.length === 0 && corrected.length === 0) return;
     await settings.load(known.map((thread) => thread.effectivePolicyId));
-    const rows: ThreadWrite[] = [
+    const rows = [
       ...known.map((thread) => {
         const landed = stored.get(thread.id)!;
         const activity = withMessages(thread, landed);
@@ -575,12 +570,14 @@ export class MessageWriter {
           settings.loaded,
           now,
         );
-        return { id: thread.id, ...activity, ...sla, version: thread.version + 1 };
+        return jsonRow({ id: thread.id, version: thread.version + 1 }, activity, sla);
       }),
-      ...corrected.map((opening) => ({
-        id: opening.id,
-        ...this.openedWith(opening, stored.get(opening.id) ?? [], channel, settings, now),
-      })),
+      ...corrected.map((opening) =>
+        jsonRow(
+          { id: opening.id },
+          this.openedWith(opening, stored.get(opening.id) ?? [], channel, settings, now),
+        ),
+      ),
     ];
     await sql.query(UPDATE_THREADS, [JSON.stringify(rows)]);
   }
