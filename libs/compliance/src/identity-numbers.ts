@@ -135,8 +135,12 @@ function* candidates(text: string): Generator<IdentityNumberMatch> {
   }
 }
 
+/** Every format holds six digits in a row: text without them is passed over at once. */
+const SIX_DIGITS = /\d{6}/;
+
 /** Every identity number in the text, in order; where two readings overlap, the earlier one. */
 export function findIdentityNumbers(text: string): IdentityNumberMatch[] {
+  if (!SIX_DIGITS.test(text)) return [];
   const sorted = [...candidates(text)].sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: IdentityNumberMatch[] = [];
   for (const match of sorted) {

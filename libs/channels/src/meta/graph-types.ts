@@ -87,21 +87,43 @@ export interface GraphSendResult {
   message_id: string;
 }
 
-/** Graph's time format: 2026-11-20T09:15:00+0000 (no colon in the offset). */
-const GRAPH_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})([+-])(\d{2})(\d{2})$/;
+/** The number written by `length` ASCII digits at `start`, or NaN. */
+function digitsAt(value: string, start: number, length: number): number {
+  let number = 0;
+  for (let at = start; at < start + length; at += 1) {
+    const digit = value.charCodeAt(at) - 48;
+    if (digit < 0 || digit > 9) return NaN;
+    number = number * 10 + digit;
+  }
+  return number;
+}
 
-/** Graph's own format, read field by field: a poll reads it for every message. */
+/**
+ * Graph's own format, 2026-11-20T09:15:00+0000 (no colon in the offset), read
+ * field by field: a poll reads one for every message. Undefined for any other
+ * form, or a field out of range.
+ */
 function graphTimeFields(value: string): number | undefined {
-  const parts = GRAPH_TIME.exec(value);
-  if (!parts) return undefined;
-  const [year, month, day, hour, minute, second, , offsetHours, offsetMinutes] = parts
-    .slice(1)
-    .map(Number) as number[];
-  const inRange =
-    month! >= 1 && month! <= 12 && day! >= 1 && day! <= 31 && hour! <= 23 && minute! <= 59;
-  if (!inRange || second! > 59 || offsetHours! > 23 || offsetMinutes! > 59) return undefined;
-  const offset = (parts[7] === '-' ? -1 : 1) * (offsetHours! * 60 + offsetMinutes!) * 60_000;
-  return Date.UTC(year!, month! - 1, day!, hour!, minute!, second!) - offset;
+  if (value.length !== 24 || value[10] !== 'T') return undefined;
+  const sign = value[19] === '+' ? 1 : value[19] === '-' ? -1 : 0;
+  if (!sign || value[4] !== '-' || value[7] !== '-' || value[13] !== ':' || value[16] !== ':')
+    return undefined;
+  const month = digitsAt(value, 5, 2);
+  const day = digitsAt(value, 8, 2);
+  const hour = digitsAt(value, 11, 2);
+  const minute = digitsAt(value, 14, 2);
+  const second = digitsAt(value, 17, 2);
+  const offsetHours = digitsAt(value, 20, 2);
+  const offsetMinutes = digitsAt(value, 22, 2);
+  const inRange = month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour <= 23 && minute <= 59;
+  if (!inRange || !(second <= 59) || !(offsetHours <= 23) || !(offsetMinutes <= 59))
+    return undefined;
+  const year = digitsAt(value, 0, 4);
+  // Date.UTC reads years 0-99 as 1900-1999.
+  if (!(year >= 100)) return undefined;
+  const utc = Date.UTC(year, month - 1, day, hour, minute, second);
+  const offset = sign * (offsetHours * 60 + offsetMinutes) * 60_000;
+  return Number.isNaN(utc) ? undefined : utc - offset;
 }
 
 /** A Graph time, or undefined if it is not a time. */
