@@ -4,9 +4,14 @@ import { type InboundSource, PrismaService, type Sql } from '@svara/database';
 import { jobId } from '../job-catalogue';
 import { JobQueues } from '../queues/job-queues.service';
 import { ENQUEUE_WAIT_MS } from '../queues/job-queues.service';
+import { FreshBatches } from './fresh-batches';
 
 /** Items in one inbound batch at most: what one ingest transaction writes. */
 export const BATCH_ITEMS = 2000;
+
+/** Batches kept in memory for this process's own ingest jobs (see FreshBatches). */
+const FRESH_BATCHES = 8;
+const FRESH_FOR_MS = 60_000;
 
 /**
  * Accepts raw items from a source. They are stored in Postgres before the
@@ -16,6 +21,7 @@ export const BATCH_ITEMS = 2000;
 @Injectable()
 export class InboundBatches {
   private readonly logger = new Logger(InboundBatches.name);
+  private readonly fresh = new FreshBatches(FRESH_BATCHES, FRESH_FOR_MS);
 
   constructor(
     private readonly prisma: PrismaService,
@@ -35,7 +41,17 @@ export class InboundBatches {
        RETURNING id`,
       [channelId, source, JSON.stringify(items), items.length],
     );
-    return rows[0]!.id;
+    const batchId = rows[0]!.id;
+    this.fresh.put(batchId, items);
+    return batchId;
+  }
+
+  /**
+   * The items of a batch this process stored a moment ago, once, so that its
+   * ingest need not read them back; undefined when Postgres must be asked.
+   */
+  takeFresh(batchId: string): unknown[] | undefined {
+    return this.fresh.take(batchId);
   }
 
   /**

@@ -6,6 +6,7 @@ import { type ItemNormalizer, ITEM_NORMALIZERS, UnusableItem } from '../item-nor
 import type { NormalizedMessage } from '../normalized-message';
 import { InboxEvents } from '../events/inbox-events';
 import { JobWorkers } from '../queues/job-workers.service';
+import { InboundBatches } from './inbound-batches.service';
 import { MessageWriter, type Rejection, type WriteResult } from './message-writer.service';
 
 export type IngestOutcome = Omit<WriteResult, 'threads'> | { skipped: string };
@@ -19,6 +20,7 @@ export class IngestProcessor implements OnApplicationBootstrap {
     private readonly workers: JobWorkers,
     private readonly prisma: PrismaService,
     private readonly writer: MessageWriter,
+    private readonly batches: InboundBatches,
     private readonly events: InboxEvents,
     @Inject(ITEM_NORMALIZERS) normalizers: ItemNormalizer[],
   ) {
@@ -38,18 +40,20 @@ export class IngestProcessor implements OnApplicationBootstrap {
   async ingest(job: Job<JobOf<'ingest-batch'>>): Promise<IngestOutcome> {
     const { batchId, correlationId } = job.data;
     try {
+      const fresh = this.batches.takeFresh(batchId);
       const batch = await this.prisma.inboundBatch.findUnique({
         where: { id: batchId },
-        include: { channel: true },
+        select: { status: true, items: fresh === undefined, channel: true },
       });
       if (!batch) return { skipped: 'batch no longer exists' };
       if (batch.status !== 'PENDING') return { skipped: `batch is ${batch.status}` };
+      const items = (fresh ?? batch.items) as unknown[];
 
       const normalizer = this.normalizers.get(batch.channel.type);
       if (!normalizer) throw new Error(`No normalizer for channel type ${batch.channel.type}`);
       const messages: NormalizedMessage[] = [];
       const rejected: Rejection[] = [];
-      for (const [index, item] of (batch.items as unknown[]).entries()) {
+      for (const [index, item] of items.entries()) {
         try {
           messages.push(await normalizer.normalize(item, batch.channel));
         } catch (error) {
@@ -62,7 +66,7 @@ export class IngestProcessor implements OnApplicationBootstrap {
         .catch(() => undefined);
 
       const { threads, ...result } = await this.writer.writeBatch(
-        batch.id,
+        batchId,
         batch.channel.id,
         messages,
         rejected,
