@@ -1,4 +1,4 @@
-import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { Pool } from 'pg';
 import { AppConfig } from '@svara/config';
@@ -6,6 +6,8 @@ import { PrismaClient } from './generated/prisma/client';
 
 @Injectable()
 export class PrismaService extends PrismaClient implements OnApplicationShutdown {
+  private readonly logger = new Logger(PrismaService.name);
+
   /**
    * Prisma's own connection pool, for the few bulk statements that pass whole
    * batches as one JSON parameter (see sql-transaction.ts): Prisma serializes
@@ -15,13 +17,16 @@ export class PrismaService extends PrismaClient implements OnApplicationShutdown
 
   constructor(config: AppConfig) {
     const pool = new Pool({ connectionString: config.databaseUrl });
-    super({ adapter: new PrismaPg(pool) });
+    super({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
     this.pool = pool;
+    // An idle connection that breaks (a Postgres restart) is dropped and replaced.
+    pool.on('error', (error) =>
+      this.logger.warn({ err: error.message }, 'idle database connection lost'),
+    );
   }
 
   // Last of all, after workers have finished their jobs (beforeApplicationShutdown).
   async onApplicationShutdown(): Promise<void> {
     await this.$disconnect();
-    await this.pool.end();
   }
 }
