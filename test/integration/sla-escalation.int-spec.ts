@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import type { INestApplicationContext } from '@nestjs/common';
 import { PrismaService } from '@svara/database';
-import { SlaScan } from '@svara/escalation';
+import { moveThreadsOn, SlaScan } from '@svara/escalation';
 import { InboundBatches, type JobOf, JobQueues } from '@svara/pipeline';
 import { ThreadSla } from '@svara/thread-sla';
 import request from 'supertest';
@@ -344,7 +344,7 @@ describe('SLA escalation e-mails', () => {
       scan = new SlaScan(prisma, api.app.get(JobQueues));
     });
 
-    it('hands every level over once and moves every thread on', async () => {
+    it('hands every level over once, and every thread moves on once handed over', async () => {
       const { channel } = await createSlaSetup(prisma, {
         escalationLevels: ({ teamId }) => [
           { level: 1, on: 'BREACH', recipients: { teamIds: [teamId] } },
@@ -382,6 +382,13 @@ describe('SLA escalation e-mails', () => {
         return { jobs, levels };
       };
 
+      const state = () =>
+        prisma.thread.groupBy({
+          by: ['slaState', 'escalationLevel', 'nextEscalationAt'],
+          where: { channelId: channel.id },
+          _count: true,
+        });
+      const seeded = await state();
       const now = new Date();
       await scan.scan(now);
       const first = await handedOver();
@@ -389,30 +396,24 @@ describe('SLA escalation e-mails', () => {
         expect(first.levels).toHaveLength(THREADS);
         expect(new Set(first.levels.map((e) => e.threadId)).size).toBe(THREADS);
         expect(first.levels.every((e) => e.level === 1 && e.target === 'firstResponse')).toBe(true);
-        const moved = await prisma.thread.groupBy({
-          by: ['slaState', 'escalationLevel', 'nextEscalationAt'],
-          where: { channelId: channel.id },
-          _count: true,
-        });
-        expect(moved).toEqual([
-          { slaState: 'BREACHED', escalationLevel: 1, nextEscalationAt: null, _count: THREADS },
-        ]);
+        // The scan writes nothing: the worker moves the threads on.
+        expect(await state()).toEqual(seeded);
 
         // A scan that runs again before the threads moved on (a crash, a second
         // replica) hands the same escalations over as the same jobs: nothing new.
-        await prisma.thread.updateMany({
-          where: { channelId: channel.id },
-          data: {
-            nextEscalationAt: threads[0]!.nextEscalationAt,
-            slaState: 'OK',
-            escalationLevel: 0,
-          },
-        });
         await scan.scan(now);
         const again = await handedOver();
         expect(again.jobs.map((job) => job.id).sort()).toEqual(
           first.jobs.map((job) => job.id).sort(),
         );
+
+        // What the worker does with each hand-over once its levels are queued.
+        for (const job of first.jobs) {
+          await moveThreadsOn(prisma, (job.data as JobOf<'queue-escalations'>).moves ?? []);
+        }
+        expect(await state()).toEqual([
+          { slaState: 'BREACHED', escalationLevel: 1, nextEscalationAt: null, _count: THREADS },
+        ]);
         // Once moved on, they are not found again.
         await scan.scan(now);
         expect((await handedOver()).jobs).toHaveLength(first.jobs.length);

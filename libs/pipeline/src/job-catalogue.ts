@@ -35,11 +35,17 @@ export interface JobPayloads {
     correlationId?: string;
   };
   /**
-   * Queue the notify-escalation jobs of part of one SLA scan. The scan hands
-   * its escalations over in a few such jobs, so that a tick finding thousands
-   * stays short; each level still gets its own job and id.
+   * Part of what one SLA scan found: queue its notify-escalation jobs (each
+   * level still gets its own job and id), then move its threads on. The scan
+   * hands what it finds over in a few such jobs and writes nothing itself, so
+   * that a tick finding thousands stays short. Jobs queued before `moves`
+   * existed carry none: their scan moved the threads itself.
    */
-  'queue-escalations': { escalations: JobPayloads['notify-escalation'][]; correlationId?: string };
+  'queue-escalations': {
+    escalations: JobPayloads['notify-escalation'][];
+    moves?: ThreadMove[];
+    correlationId?: string;
+  };
   /** Re-derive due times of open threads after SLA policies or a calendar changed. */
   'recompute-sla': { policyIds: string[]; correlationId?: string };
   /** Apply one retention policy: the RetentionRun row says which and up to when. */
@@ -49,6 +55,21 @@ export interface JobPayloads {
   /** Build the record package of one stored RecordExport (its selection is on the row). */
   'build-record-package': { exportId: string; correlationId?: string };
 }
+/**
+ * Where an SLA scan moves a thread on to, written only if the thread's next
+ * SLA moment is still the one the scan saw: anything that changed the thread
+ * meanwhile (a reply, a status change) has already moved it itself.
+ */
+export interface ThreadMove {
+  threadId: string;
+  /** ISO instant: the thread's nextEscalationAt when the scan read it. */
+  seenAt: string;
+  /** ISO instant, or null when no SLA moment is left. */
+  nextEscalationAt: string | null;
+  slaState: 'NONE' | 'OK' | 'WARNING' | 'BREACHED';
+  escalationLevel: number;
+}
+
 export type JobName = keyof JobPayloads;
 export type JobOf<Name extends JobName> = JobPayloads[Name];
 export type AnyJob = { [Name in JobName]: { name: Name; data: JobOf<Name> } }[JobName];
@@ -85,14 +106,16 @@ export const jobId = {
   sendMessage: (messageId: string) => `send.${messageId}`,
   /** One level of one deadline of a thread fires once, whoever finds it how often. */
   notifyEscalation: notifyEscalationId,
-  /** The same escalations handed over twice (a second replica, a re-run scan) are queued once. */
-  queueEscalations: (escalations: readonly JobPayloads['notify-escalation'][]) =>
+  /** The same part of a scan handed over twice (a second replica, a re-run scan) is queued once. */
+  queueEscalations: ({ escalations, moves = [] }: JobPayloads['queue-escalations']) =>
     `escalations.${createHash('sha256')
       .update(
         escalations
           .map((e) => notifyEscalationId(e.threadId, e.target, e.level, new Date(e.dueAt)))
           .join(),
       )
+      .update('|')
+      .update(moves.map((move) => `${move.threadId}@${move.seenAt}`).join())
       .digest('hex')}`,
   /** One recomputation per change of a policy or calendar (identified by its new updatedAt). */
   recomputeSla: (subjectId: string, changedAt: Date) =>

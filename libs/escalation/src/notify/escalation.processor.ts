@@ -5,6 +5,7 @@ import { Mailer } from '@svara/notifications';
 import { JobQueues, type JobOf, JobWorkers, jobId } from '@svara/pipeline';
 import type { Deadline } from '@svara/sla';
 import { escalationLevelsOf } from '@svara/thread-sla';
+import { moveThreadsOn } from '../scan/thread-moves';
 import { escalationMail, type MailLocale } from './escalation-mail';
 import { EscalationRecipientsResolver } from './escalation-recipients.service';
 
@@ -42,8 +43,12 @@ export class EscalationProcessor implements OnApplicationBootstrap {
     );
   }
 
-  /** One notify-escalation job per level the SLA scan handed over; ids make a repeat a no-op. */
-  async queueLevels({ escalations }: JobOf<'queue-escalations'>): Promise<void> {
+  /**
+   * One notify-escalation job per level the SLA scan handed over, then the
+   * threads moved on: only once their levels are in Redis, so a crash in
+   * between leaves them to be found again. Ids make a repeat a no-op.
+   */
+  async queueLevels({ escalations, moves = [] }: JobOf<'queue-escalations'>): Promise<void> {
     await this.queues.addBulk(
       'notify-escalation',
       escalations.map((data) => ({
@@ -51,6 +56,7 @@ export class EscalationProcessor implements OnApplicationBootstrap {
         jobId: jobId.notifyEscalation(data.threadId, data.target, data.level, new Date(data.dueAt)),
       })),
     );
+    await moveThreadsOn(this.prisma, moves);
   }
 
   async notify(data: JobOf<'notify-escalation'>, now = new Date()): Promise<EscalationOutcome> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma, PrismaService } from '@svara/database';
-import { JobQueues, type JobOf, jobId } from '@svara/pipeline';
+import { JobQueues, type JobOf, jobId, type ThreadMove } from '@svara/pipeline';
 import { type Deadline, escalationSteps, type SlaRecord, snapshot } from '@svara/sla';
 import { escalationLevelsOf } from '@svara/thread-sla';
 
@@ -13,13 +13,10 @@ interface DueThread {
   channelCreatedAt: Date;
 }
 
-/** A thread's SLA fields after the scan, written only if the thread still is as the scan read it. */
-interface Move {
-  id: string;
-  seenAt: Date;
-  nextEscalationAt: Date | null;
-  slaState: string;
-  escalationLevel: number;
+/** What the scan found for one thread: the levels that fell due and where it moves on to. */
+interface Found {
+  escalations: JobOf<'notify-escalation'>[];
+  move: ThreadMove;
 }
 
 export interface ScanResult {
@@ -29,10 +26,8 @@ export interface ScanResult {
 
 /** Threads read per query. */
 const PAGE = 2500;
-/** Escalations handed to the worker per queue-escalations job. */
+/** Threads handed to the worker per queue-escalations job. */
 const PER_JOB = 500;
-/** Pages whose threads may be moving on at once (each holds a database connection). */
-const MOVES_IN_FLIGHT = 2;
 
 /** Runs work that is awaited later: if it fails before then, the failure waits for that await. */
 function inFlight<T>(work: Promise<T>): Promise<T> {
@@ -42,15 +37,16 @@ function inFlight<T>(work: Promise<T>): Promise<T> {
 
 /**
  * Finds threads whose next SLA moment has come (an index range query on
- * `nextEscalationAt`), queues the escalation levels that fell due, and moves
- * each thread's state and next moment on.
+ * `nextEscalationAt`) and hands them to the worker in queue-escalations jobs:
+ * the escalation levels that fell due, and where each thread moves on to. The
+ * worker queues one notify-escalation job per level, then moves the threads
+ * on; the scan itself writes nothing, so a tick stays short however much fell
+ * due, and it reads the next page while one is handed over.
  *
- * The tick stays short however much fell due: it hands the escalations to the
- * worker in a few queue-escalations jobs, which queue one notify-escalation
- * job per level; and while one page is queued the next is read and earlier
- * pages move on. A page moves on only once its escalations are in Redis, and
- * every id is deterministic, so a second scan, a second replica or a crash in
- * between queues nothing twice.
+ * Until the worker has moved a thread on, a later scan finds it again and
+ * hands it over again; every job id is deterministic and a level already
+ * mailed is never mailed again, so a second scan, a second replica or a crash
+ * in between costs work, not e-mail.
  */
 @Injectable()
 export class SlaScan {
@@ -62,7 +58,6 @@ export class SlaScan {
   async scan(now = new Date()): Promise<ScanResult> {
     const result: ScanResult = { threads: 0, escalations: 0 };
     let reading = inFlight(this.duePage(now));
-    const moving: Promise<void>[] = [];
     try {
       for (;;) {
         const rows = await reading;
@@ -72,18 +67,15 @@ export class SlaScan {
           rows.length < PAGE
             ? Promise.resolve([])
             : inFlight(this.duePage(now, { at: last.nextEscalationAt, id: last.id }));
-        const { escalations, moves } = this.plan(rows, now);
+        const found = rows.map((row) => this.plan(row, now));
         result.threads += rows.length;
-        result.escalations += escalations.length;
-        await this.handOver(escalations);
-        if (moving.length >= MOVES_IN_FLIGHT) await moving.shift();
-        moving.push(inFlight(this.moveOn(moves)));
+        for (const thread of found) result.escalations += thread.escalations.length;
+        await this.handOver(found);
       }
-      await Promise.all(moving);
       return result;
     } catch (error) {
-      // Let the work in flight settle before the tick reports its failure.
-      await Promise.allSettled([reading, ...moving]);
+      // Let the read in flight settle before the tick reports its failure.
+      await Promise.allSettled([reading]);
       throw error;
     }
   }
@@ -102,67 +94,53 @@ export class SlaScan {
       LIMIT ${PAGE}`;
   }
 
-  /** The escalation levels a page of due threads calls for, and where each thread moves on to. */
-  private plan(rows: DueThread[], now: Date) {
+  /** The escalation levels a due thread calls for, and where it moves on to. */
+  private plan(row: DueThread, now: Date): Found {
+    const levels = row.escalationLevels
+      ? escalationLevelsOf({ escalationLevels: row.escalationLevels })
+      : [];
+    const steps = escalationSteps(row.slaDeadlines, levels, row.channelCreatedAt);
     const escalations: JobOf<'notify-escalation'>[] = [];
-    const moves = rows.map((row): Move => {
-      const levels = row.escalationLevels
-        ? escalationLevelsOf({ escalationLevels: row.escalationLevels })
-        : [];
-      const steps = escalationSteps(row.slaDeadlines, levels, row.channelCreatedAt);
-      for (const step of steps) {
-        if (step.silent || step.at > now) continue;
-        escalations.push({
-          threadId: row.id,
-          target: step.target,
-          level: step.level,
-          dueAt: step.dueAt.toISOString(),
-          stepAt: step.at.toISOString(),
-        });
-      }
-      const view = snapshot(
-        row.slaClocks ?? { answered: false, clocks: {} },
-        row.slaDeadlines,
-        steps,
-        now,
-        { pendingSteps: false },
-      );
-      return {
-        id: row.id,
-        seenAt: row.nextEscalationAt,
-        nextEscalationAt: view.nextEscalationAt,
+    for (const step of steps) {
+      if (step.silent || step.at > now) continue;
+      escalations.push({
+        threadId: row.id,
+        target: step.target,
+        level: step.level,
+        dueAt: step.dueAt.toISOString(),
+        stepAt: step.at.toISOString(),
+      });
+    }
+    const view = snapshot(
+      row.slaClocks ?? { answered: false, clocks: {} },
+      row.slaDeadlines,
+      steps,
+      now,
+      { pendingSteps: false },
+    );
+    return {
+      escalations,
+      move: {
+        threadId: row.id,
+        seenAt: row.nextEscalationAt.toISOString(),
+        nextEscalationAt: view.nextEscalationAt?.toISOString() ?? null,
         slaState: view.slaState,
         escalationLevel: view.escalationLevel,
-      };
-    });
-    return { escalations, moves };
+      },
+    };
   }
 
-  /** Hands the escalations to the worker, a few jobs per page, in one round trip. */
-  private async handOver(escalations: JobOf<'notify-escalation'>[]): Promise<void> {
+  /** Hands a page to the worker, a few jobs per page, in one round trip. */
+  private async handOver(found: Found[]): Promise<void> {
     const jobs = [];
-    for (let i = 0; i < escalations.length; i += PER_JOB) {
-      const part = escalations.slice(i, i + PER_JOB);
-      jobs.push({ data: { escalations: part }, jobId: jobId.queueEscalations(part) });
+    for (let i = 0; i < found.length; i += PER_JOB) {
+      const part = found.slice(i, i + PER_JOB);
+      const data: JobOf<'queue-escalations'> = {
+        escalations: part.flatMap((thread) => thread.escalations),
+        moves: part.map((thread) => thread.move),
+      };
+      jobs.push({ data, jobId: jobId.queueEscalations(data) });
     }
     await this.queues.addBulk('queue-escalations', jobs);
-  }
-
-  /** Moves the threads on, except those something else moved since the scan read them. */
-  private async moveOn(moves: Move[]): Promise<void> {
-    const iso = (date: Date | null) => date?.toISOString() ?? null;
-    await this.prisma.$executeRaw`
-      UPDATE threads t SET
-        "nextEscalationAt" = d.next_at,
-        "slaState" = CASE WHEN t."slaPolicyId" IS NULL THEN 'NONE'::"SlaState" ELSE d.state::"SlaState" END,
-        "escalationLevel" = d.level
-      FROM unnest(
-        ${moves.map((m) => m.id)}::uuid[],
-        ${moves.map((m) => m.seenAt.toISOString())}::timestamptz[],
-        ${moves.map((m) => iso(m.nextEscalationAt))}::timestamptz[],
-        ${moves.map((m) => m.slaState)}::text[],
-        ${moves.map((m) => m.escalationLevel)}::int[]
-      ) AS d(id, seen_at, next_at, state, level)
-      WHERE t.id = d.id AND t."nextEscalationAt" = d.seen_at`;
   }
 }
