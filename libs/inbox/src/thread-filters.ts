@@ -22,7 +22,8 @@ export function threadFilterSql(filter: ThreadFilter): Prisma.Sql[] {
   if (filter.assigneeId === 'none') sql.push(Prisma.sql`t."assigneeId" IS NULL`);
   else if (filter.assigneeId) sql.push(Prisma.sql`t."assigneeId" = ${filter.assigneeId}::uuid`);
   if (filter.sla) sql.push(Prisma.sql`t."slaState" = ${SLA_STATES[filter.sla]}::"SlaState"`);
-  if (filter.tag) sql.push(Prisma.sql`t.tags @> ARRAY[${filter.tag}]::text[]`);
+  // tags <> '{}' is implied, and lets the planner use threads_tags_idx (partial).
+  if (filter.tag) sql.push(Prisma.sql`t.tags @> ARRAY[${filter.tag}]::text[] AND t.tags <> '{}'`);
   return sql;
 }
 
@@ -35,5 +36,6 @@ export function textMatchSql(tsQuery: string): Prisma.Sql {
   return Prisma.sql`t.id IN (
     SELECT m."threadId" FROM messages m WHERE m."searchVector" @@ ${query}
     UNION
-    SELECT s.id FROM threads s WHERE to_tsvector('simple', COALESCE(s.subject, '')) @@ ${query})`;
+    SELECT s.id FROM threads s
+    WHERE s.subject IS NOT NULL AND to_tsvector('simple', COALESCE(s.subject, '')) @@ ${query})`;
 }
