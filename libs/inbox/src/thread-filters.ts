@@ -1,4 +1,5 @@
-import { Prisma, type SlaState } from '@svara/database';
+import { Prisma, type PrismaService, type SlaState } from '@svara/database';
+import type { TextSearch } from './search-query';
 import type { SlaFilter, ThreadFilter } from './dto/thread-filter';
 
 const SLA_STATES: Record<SlaFilter, SlaState> = {
@@ -28,14 +29,37 @@ export function threadFilterSql(filter: ThreadFilter): Prisma.Sql[] {
 }
 
 /**
- * Threads whose subject or some message matches a tsquery (see prefixTsQuery),
- * through the GIN indexes messages_search_vector_idx and threads_subject_search_idx.
+ * Threads whose subject or some message matches a search, through the GIN
+ * indexes messages_search_vector_idx and threads_subject_search_idx. The
+ * messages index is asked for the search's lookup word only; IS TRUE keeps
+ * the whole query out of the index scan, so it is checked on what that word
+ * found.
  */
-export function textMatchSql(tsQuery: string): Prisma.Sql {
-  const query = Prisma.sql`to_tsquery('simple', ${tsQuery})`;
+export function textMatchSql(search: TextSearch): Prisma.Sql {
+  const query = Prisma.sql`to_tsquery('simple', ${search.query})`;
   return Prisma.sql`t.id IN (
-    SELECT m."threadId" FROM messages m WHERE m."searchVector" @@ ${query}
+    SELECT m."threadId" FROM messages m
+    WHERE m."searchVector" @@ to_tsquery('simple', ${search.lookup})
+      AND (m."searchVector" @@ ${query}) IS TRUE
     UNION
     SELECT s.id FROM threads s
     WHERE s.subject IS NOT NULL AND to_tsvector('simple', COALESCE(s.subject, '')) @@ ${query})`;
+}
+
+/**
+ * Runs a text-search query with parallel workers and JIT compilation off.
+ * Postgres cannot estimate how many texts a prefix matches and guesses tens
+ * of thousands, so it would start workers and compile the query (tens of
+ * milliseconds each on a small machine) for the few rows a rare word finds.
+ */
+export async function inSearchPlan<T>(
+  prisma: PrismaService,
+  query: Prisma.PrismaPromise<T>,
+): Promise<T> {
+  const [, result] = await prisma.$transaction([
+    prisma.$queryRaw`SELECT set_config('max_parallel_workers_per_gather', '0', true),
+      set_config('jit', 'off', true)`,
+    query,
+  ]);
+  return result;
 }

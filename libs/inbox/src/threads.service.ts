@@ -8,9 +8,10 @@ import { InboxEvents } from '@svara/pipeline';
 import { ThreadSla } from '@svara/thread-sla';
 import type { ListThreadsQuery } from './dto/list-threads.query';
 import type { UpdateThreadDto } from './dto/update-thread.dto';
-import { prefixTsQuery } from './search-query';
+import { LexemeShares } from './lexeme-shares.service';
+import { prefixTsQuery, rarestWord, searchWords, type TextSearch } from './search-query';
 import { decodeCursor, encodeCursor } from './thread-cursor';
-import { textMatchSql, threadFilterSql } from './thread-filters';
+import { inSearchPlan, textMatchSql, threadFilterSql } from './thread-filters';
 import { visibleSql, visibleWhere } from './thread-visibility';
 import { dueAtOf, messageView, threadView } from './thread.view';
 
@@ -32,6 +33,7 @@ export class ThreadsService {
     private readonly audit: AuditTrail,
     private readonly events: InboxEvents,
     private readonly threadSla: ThreadSla,
+    private readonly lexemes: LexemeShares,
   ) {}
 
   /** Soonest due first (none last), then newest activity; the cursor is a position in that order. */
@@ -43,7 +45,7 @@ export class ThreadsService {
         ? await this.prisma.$queryRaw<{ id: string }[]>`
             SELECT t.id FROM threads t WHERE ${Prisma.join(conditions, ' AND ')}
             ORDER BY ${DUE}, t."lastMessageAt" DESC, t.id DESC LIMIT ${take}`
-        : await this.search(conditions, prefixTsQuery(query.q), take);
+        : await this.search(conditions, await this.textSearch(query.q), take);
     const pageIds = rows.slice(0, query.limit).map((row) => row.id);
     const threads = await this.prisma.thread.findMany({
       where: { id: { in: pageIds } },
@@ -69,9 +71,9 @@ export class ThreadsService {
    * the GIN indexes list every match, which is then few. Either way the
    * result is the same page.
    */
-  private async search(conditions: Prisma.Sql[], tsQuery: string, take: number) {
+  private async search(conditions: Prisma.Sql[], search: TextSearch, take: number) {
     const where = Prisma.join(conditions, ' AND ');
-    const query = Prisma.sql`to_tsquery('simple', ${tsQuery})`;
+    const query = Prisma.sql`to_tsquery('simple', ${search.query})`;
     const walked = await this.prisma.$queryRaw<{ id: string }[]>`
       SELECT c.id FROM (
         SELECT t.id, t.subject, ${DUE} AS due, t."lastMessageAt" FROM threads t WHERE ${where}
@@ -81,9 +83,20 @@ export class ThreadsService {
             FROM messages m WHERE m."threadId" = c.id)
       ORDER BY c.due, c."lastMessageAt" DESC, c.id DESC LIMIT ${take}`;
     if (walked.length === take) return walked;
-    return this.prisma.$queryRaw<{ id: string }[]>`
-      SELECT t.id FROM threads t WHERE ${where} AND ${textMatchSql(tsQuery)}
-      ORDER BY ${DUE}, t."lastMessageAt" DESC, t.id DESC LIMIT ${take}`;
+    return inSearchPlan(
+      this.prisma,
+      this.prisma.$queryRaw<{ id: string }[]>`
+        SELECT t.id FROM threads t WHERE ${where} AND ${textMatchSql(search)}
+        ORDER BY ${DUE}, t."lastMessageAt" DESC, t.id DESC LIMIT ${take}`,
+    );
+  }
+
+  /** The search, with its rarest word (by Postgres's word statistics) as what the indexes look up. */
+  private async textSearch(text: string): Promise<TextSearch> {
+    const words = searchWords(text);
+    const query = prefixTsQuery(text);
+    const shareOf = words.length > 1 ? await this.lexemes.shareOf() : null;
+    return { query, lookup: shareOf ? `${rarestWord(words, shareOf)}:*` : query };
   }
 
   private filters(query: ListThreadsQuery): Prisma.Sql[] {

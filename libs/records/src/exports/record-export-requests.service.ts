@@ -2,13 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AuthenticatedUser } from '@svara/auth';
 import { Conflict, InvalidInput, NotFound, Unprocessable } from '@svara/common';
 import { Prisma, PrismaService, type RecordExport } from '@svara/database';
-import {
-  prefixTsQuery,
-  textMatchSql,
-  threadFilterSql,
-  visibleSql,
-  visibleWhere,
-} from '@svara/inbox';
+import { plainSearch, textMatchSql, threadFilterSql, visibleSql, visibleWhere } from '@svara/inbox';
 import { MAX_THREADS_PER_PACKAGE } from '../limits';
 import type { RecordFilter } from '../package/record-document';
 import type { CreateRecordExportDto, RecordExportFilter } from './dto/create-record-export.dto';
@@ -131,7 +125,7 @@ export class RecordExportRequests {
       throw new InvalidInput('closedTo must be later than closedFrom');
     }
     const conditions = [visibleSql(user), ...threadFilterSql(filter)];
-    if (filter.q !== undefined) conditions.push(textMatchSql(prefixTsQuery(filter.q)));
+    if (filter.q !== undefined) conditions.push(textMatchSql(plainSearch(filter.q)));
     if (stored.closedFrom) {
       conditions.push(Prisma.sql`t."closedAt" >= ${stored.closedFrom}::timestamptz`);
     }
