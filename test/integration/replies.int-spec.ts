@@ -11,7 +11,9 @@ import {
   login,
   startApi,
   startWorker,
+  webFormItem,
 } from '@svara/testing';
+import { InboundBatches } from '@svara/pipeline';
 
 describe('replies and live updates', () => {
   let smtp: SmtpReceiver;
@@ -158,6 +160,49 @@ describe('replies and live updates', () => {
     await mine.waitFor((e) => e.type === 'message.updated' && e.data.threadId === thread.id);
 
     expect(theirs.events.filter((e) => e.data.threadId === thread.id)).toEqual([]);
+  });
+
+  it('streams a burst of new threads, each once, to those who may see them', async () => {
+    const outsider = await createUser(api.prisma, {
+      role: 'AGENT',
+      teamIds: [(await createTeam(api.prisma)).id],
+    });
+    const [mine, theirs] = await Promise.all([
+      EventStreamClient.open(api, anna.auth),
+      EventStreamClient.open(api, await login(api, outsider.email)),
+    ]);
+    streams.push(mine, theirs);
+    // One inbound batch: the worker stores it in one transaction and tells
+    // every API replica of its 600 threads at once.
+    const items = Array.from({ length: 600 }, () => webFormItem());
+    const readsBefore = mine.reads;
+    await worker.get(InboundBatches).accept(channelId, 'FORM', items);
+    const threads = await eventually(
+      async () => {
+        const found = await api.prisma.thread.findMany({
+          where: { channelId, externalId: { in: items.map((item) => item.id) } },
+          select: { id: true },
+        });
+        return found.length === items.length ? found : undefined;
+      },
+      { what: 'the batch to be stored' },
+    );
+    const ours = new Set(threads.map((thread) => thread.id));
+    const created = () =>
+      mine.events.filter(
+        (e) => e.type === 'message.created' && ours.has(e.data.threadId as string),
+      );
+    await eventually(async () => (created().length >= ours.size ? true : undefined), {
+      what: 'an event for every new thread',
+    });
+    expect(new Set(created().map((e) => e.data.threadId)).size).toBe(ours.size);
+    expect(created()).toHaveLength(ours.size);
+    const ids = mine.events.map((e) => Number(e.id));
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(theirs.events.filter((e) => ours.has(e.data.threadId as string))).toEqual([]);
+    // Sent as they were published, a few hundred at a time, not one write each.
+    expect(mine.reads - readsBefore).toBeLessThan(60);
   });
 
   it('shows a reply that cannot be sent as failed, with the reason', async () => {

@@ -4,6 +4,7 @@ import type { RunningApi } from './apps';
 
 export interface ServerSentEvent {
   type: string;
+  id?: string;
   data: Record<string, unknown>;
 }
 
@@ -13,6 +14,8 @@ export interface ServerSentEvent {
  */
 export class EventStreamClient {
   readonly events: ServerSentEvent[] = [];
+  /** How many reads from the socket brought the events: a burst sent together comes in few. */
+  reads = 0;
   private request?: http.ClientRequest;
   private waiters: (() => void)[] = [];
 
@@ -30,6 +33,7 @@ export class EventStreamClient {
           let buffer = '';
           response.setEncoding('utf8');
           response.on('data', (chunk: string) => {
+            client.reads += 1;
             buffer += chunk;
             for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
               client.receive(buffer.slice(0, end));
@@ -47,12 +51,14 @@ export class EventStreamClient {
 
   private receive(block: string): void {
     let type = 'message';
+    let id: string | undefined;
     let data = '';
     for (const line of block.split('\n')) {
       if (line.startsWith('event:')) type = line.slice(6).trim();
+      if (line.startsWith('id:')) id = line.slice(3).trim();
       if (line.startsWith('data:')) data += line.slice(5).trim();
     }
-    this.events.push({ type, data: data ? (JSON.parse(data) as Record<string, unknown>) : {} });
+    this.events.push({ type, id, data: data ? (JSON.parse(data) as Record<string, unknown>) : {} });
     this.waiters.splice(0).forEach((wake) => wake());
   }
 

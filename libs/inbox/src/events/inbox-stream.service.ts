@@ -6,7 +6,7 @@ import {
   type OnModuleDestroy,
 } from '@nestjs/common';
 import type Redis from 'ioredis';
-import { filter, interval, map, merge, type Observable, of, Subject } from 'rxjs';
+import { filter, interval, map, merge, type Observable, of, Subject, takeUntil } from 'rxjs';
 import type { AuthenticatedUser } from '@svara/auth';
 import { RedisClient } from '@svara/database';
 import { inboxEventsChannel, type InboxEvent } from '@svara/pipeline';
@@ -21,7 +21,9 @@ const KEEPALIVE_MS = 25_000;
 @Injectable()
 export class InboxStream implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(InboxStream.name);
-  private readonly events = new Subject<InboxEvent>();
+  /** The events of one Redis message at a time: they are passed on together. */
+  private readonly events = new Subject<InboxEvent[]>();
+  private readonly closing = new Subject<void>();
   private subscriber?: Redis;
 
   constructor(private readonly redis: RedisClient) {}
@@ -38,28 +40,36 @@ export class InboxStream implements OnApplicationBootstrap, OnModuleDestroy {
         return;
       }
       // An array from current publishers; a single event from older ones.
-      for (const event of Array.isArray(parsed) ? parsed : [parsed]) this.events.next(event);
+      this.events.next(Array.isArray(parsed) ? parsed : [parsed]);
     });
     await this.subscriber.subscribe(inboxEventsChannel(this.redis));
   }
 
-  /** Opens with `ready`, then the user's events, with a keep-alive so proxies keep the line open. */
-  streamFor(user: AuthenticatedUser): Observable<MessageEvent> {
+  /**
+   * Opens with `ready`, then the user's events, the events that arrived
+   * together in one array, with a keep-alive so proxies keep the line open.
+   */
+  streamFor(user: AuthenticatedUser): Observable<MessageEvent[]> {
     return merge(
-      of<MessageEvent>({ type: 'ready', data: { userId: user.id } }),
+      of<MessageEvent[]>([{ type: 'ready', data: { userId: user.id } }]),
       this.events.pipe(
-        filter((event) => canSee(user, event)),
-        map((event): MessageEvent => ({
-          type: event.type,
-          data: { threadId: event.threadId, messageId: event.messageId, at: event.at },
-        })),
+        map((events) =>
+          events
+            .filter((event) => canSee(user, event))
+            .map((event): MessageEvent => ({
+              type: event.type,
+              data: { threadId: event.threadId, messageId: event.messageId, at: event.at },
+            })),
+        ),
+        filter((events) => events.length > 0),
       ),
-      interval(KEEPALIVE_MS).pipe(map((): MessageEvent => ({ type: 'ping', data: {} }))),
-    );
+      interval(KEEPALIVE_MS).pipe(map((): MessageEvent[] => [{ type: 'ping', data: {} }])),
+    ).pipe(takeUntil(this.closing));
   }
 
   // Ends every open stream before the HTTP server closes, so shutdown does not wait on them.
   onModuleDestroy(): void {
+    this.closing.next();
     this.events.complete();
     this.subscriber?.disconnect();
   }
