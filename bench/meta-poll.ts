@@ -12,6 +12,7 @@
 // a database of its own (created, then dropped) on BENCH_POSTGRES_URL and a
 // Redis key prefix of its own in BENCH_REDIS_URL (see support.ts).
 import { type ChildProcess, fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { Queue } from 'bullmq';
@@ -128,7 +129,21 @@ async function openInbox(base: string, token: string) {
 }
 
 /** CPU seconds used so far by each of the processes, by name; Postgres's backends for this database summed. */
-async function cpuUse(db: Client, processes: Record<string, ChildProcess>) {
+/** The Redis server's process id, when it runs on this machine (CPU time is read from /proc). */
+async function redisServerPid(): Promise<number | undefined> {
+  const redis = new Redis(BENCH_REDIS_URL);
+  try {
+    const pid = Number(/process_id:(\d+)/.exec(await redis.info('server'))?.[1]);
+    readFileSync(`/proc/${pid}/stat`);
+    return pid;
+  } catch {
+    return undefined;
+  } finally {
+    redis.disconnect();
+  }
+}
+
+async function cpuUse(db: Client, processes: Record<string, ChildProcess>, redisPid?: number) {
   const { rows } = await db.query<{ pid: number }>(
     'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
   );
@@ -143,6 +158,7 @@ async function cpuUse(db: Client, processes: Record<string, ChildProcess>) {
   const apps = Object.fromEntries(
     Object.entries(processes).map(([name, child]) => [name, cpuSeconds(child.pid!)]),
   );
+  if (redisPid !== undefined) apps.Redis = cpuSeconds(redisPid);
   return { apps, backends };
 }
 
@@ -243,7 +259,8 @@ async function main(): Promise<void> {
       `Polling ${fake.messages.toLocaleString('en')} Messenger messages in ${CONVERSATIONS.toLocaleString('en')} conversations…`,
     );
     const processes = { worker, api, 'fake Graph API': fake.process };
-    const cpuBefore = await cpuUse(db, processes);
+    const redisPid = await redisServerPid();
+    const cpuBefore = await cpuUse(db, processes, redisPid);
     const started = process.hrtime.bigint();
     await admin.post(`/channels/${channel.id}/poll`);
     // Done when the poll has finished and no batch waits: cheap to ask every
@@ -272,7 +289,7 @@ async function main(): Promise<void> {
     );
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const peak = { worker: peakRssMb(worker.pid!), api: peakRssMb(api.pid!) };
-    const cpu = cpuSpent(cpuBefore, await cpuUse(db, processes));
+    const cpu = cpuSpent(cpuBefore, await cpuUse(db, processes, redisPid));
 
     // Counted after the run: each message once, each thread's counter right.
     const {

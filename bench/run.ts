@@ -6,7 +6,7 @@
 // BENCH_ONLY=ingest runs the ceiling and the Meta ingest alone.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { ceiling } from './ceiling';
+import { bullmqNoopJobsPerSecond, ceiling } from './ceiling';
 import { machine, report } from './support';
 
 function runBenchmark(script: string, env: Record<string, string> = {}): Promise<string> {
@@ -42,6 +42,16 @@ async function main(): Promise<void> {
     BENCH_MESSAGES_PER_CONVERSATION: process.env.BENCH_MESSAGES_PER_CONVERSATION ?? '3',
   });
   const ingest = rate(meta, /throughput\s+([\d,]+) messages\/s/);
+  // The machine's speed drifts: the ratio is taken against the higher of two
+  // ceilings measured right before and right after the ingest.
+  const [bullmqAfter] = report('Ceiling again, after the ingest', [
+    {
+      name: 'BullMQ no-op processor',
+      value: Math.round(await bullmqNoopJobsPerSecond()),
+      unit: 'jobs/s',
+    },
+  ]);
+  const bullmqCeiling = Math.max(bullmq!.value, bullmqAfter!.value);
   const rss = (app: string) => rate(meta, new RegExp(`peak RSS ${app}\\s+(\\d+) MB`));
   const ingestOnly = process.env.BENCH_ONLY === 'ingest';
   const email = ingestOnly ? NaN : rate(await runBenchmark('email-ingest'), /^(\d+) mails\/s/m);
@@ -49,7 +59,12 @@ async function main(): Promise<void> {
   if (!ingestOnly && process.env.BENCH_INBOX === '1') await runBenchmark('inbox');
 
   report('Summary', [
-    { name: 'BullMQ no-op ceiling', value: bullmq!.value, unit: 'jobs/s' },
+    {
+      name: 'BullMQ no-op ceiling',
+      value: bullmqCeiling,
+      unit: 'jobs/s',
+      note: `higher of ${bullmq!.value} before and ${bullmqAfter!.value} after the ingest`,
+    },
     { name: 'Postgres batched-insert ceiling', value: postgres!.value, unit: 'rows/s' },
     {
       name: 'Ingest end to end (Graph poll, 3 messages a thread)',
@@ -58,7 +73,7 @@ async function main(): Promise<void> {
     },
     {
       name: 'Ingest ÷ BullMQ no-op ceiling',
-      value: ingest / bullmq!.value,
+      value: ingest / bullmqCeiling,
       unit: '',
       note: 'target at least 0.4',
     },
