@@ -137,6 +137,10 @@ export class FakeGraphServer {
   private faults: PlannedFault[] = [];
   private server?: Server;
   private readonly hanging = new Set<ServerResponse>();
+  private readonly sortedConversations = new Map<
+    string,
+    { version: number; list: FakeConversation[] }
+  >();
   port = 0;
 
   constructor(readonly version = 'v23.0') {}
@@ -374,14 +378,9 @@ export class FakeGraphServer {
           '(#100) platform must be one of the following values: instagram, messenger',
         );
       }
-      const conversations = [...this.store.conversations.values()]
-        .filter(
-          (c) =>
-            c.platform === platform &&
-            (c.ownerId === owner.id || this.store.accounts.get(c.ownerId)?.pageId === owner.id),
-        )
-        .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime());
-      return page(conversations, this.conversationFields(), [{ name: 'id' }]);
+      return page(this.conversationsOf(owner, platform), this.conversationFields(), [
+        { name: 'id' },
+      ]);
     }
     if (owner?.kind === 'page' && (edge === 'feed' || edge === 'posts')) {
       const posts = this.objectsOf(owner.id);
@@ -409,6 +408,25 @@ export class FakeGraphServer {
       return page(ordered, this.commentFields(), this.defaultCommentFields(comment));
     }
     throw invalidParameter(`(#100) Tried accessing nonexisting field (${edge})`);
+  }
+
+  /**
+   * An account's conversations on a platform, last updated first; kept until
+   * a conversation is added or updated, since a poll pages through thousands.
+   */
+  private conversationsOf(owner: FakeAccount, platform: string): FakeConversation[] {
+    const key = `${owner.id}/${platform}`;
+    const cached = this.sortedConversations.get(key);
+    if (cached?.version === this.store.conversationsVersion) return cached.list;
+    const list = [...this.store.conversations.values()]
+      .filter(
+        (c) =>
+          c.platform === platform &&
+          (c.ownerId === owner.id || this.store.accounts.get(c.ownerId)?.pageId === owner.id),
+      )
+      .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime());
+    this.sortedConversations.set(key, { version: this.store.conversationsVersion, list });
+    return list;
   }
 
   private objectsOf(ownerId: string): FakeObject[] {

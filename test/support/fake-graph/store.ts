@@ -82,6 +82,8 @@ export class GraphStore {
   readonly people = new Map<string, FakePerson>();
   /** Revoked or expired tokens. */
   readonly deadTokens = new Set<string>();
+  /** Bumped whenever a conversation is added or changes its updated time. */
+  conversationsVersion = 0;
 
   addPage(page: { id?: string; name: string; token?: string }): FakeAccount {
     return this.addAccount({
@@ -150,6 +152,7 @@ export class GraphStore {
     };
     this.conversations.set(conversation.id, conversation);
     this.conversationByPerson.set(`${ownerId}/${person.id}`, conversation);
+    this.conversationsVersion += 1;
     return conversation;
   }
 
@@ -173,7 +176,10 @@ export class GraphStore {
     if (last && last.createdAt > at) {
       conversation.messages.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
     }
-    if (at > conversation.updatedAt) conversation.updatedAt = at;
+    if (at > conversation.updatedAt) {
+      conversation.updatedAt = at;
+      this.conversationsVersion += 1;
+    }
     this.messages.set(message.id, message);
     return message;
   }
