@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { parse as parseUuid, v5 as uuidv5 } from 'uuid';
 import { containsIdentityNumber } from '@svara/compliance';
 import {
   assignmentsFrom,
@@ -22,7 +21,9 @@ import {
   type ThreadSlaFields,
 } from '@svara/thread-sla';
 import type { InboxEventTarget } from '../events/inbox-events';
-import type { ContactRef, NormalizedMessage } from '../normalized-message';
+import type { NormalizedMessage } from '../normalized-message';
+import { inLockOrder, rowsOf, uniqueBy } from './batch-rows';
+import { identityKey, resolveContacts } from './contact-resolution';
 import { openedBy, type StoredMessage, type ThreadActivity, withMessages } from './thread-activity';
 
 export interface Rejection {
@@ -72,8 +73,6 @@ interface Placement {
   /** Each message's thread id, in batch order. */
   threadIds: string[];
 }
-
-type IdentityRow = Pick<ContactRef, 'type' | 'scope' | 'value'> & { contactId: string };
 
 /** A thread row as ingest writes it: its activity, its SLA fields and its version. */
 type ThreadFields = ThreadActivity & ThreadSlaFields & { version: number };
@@ -137,28 +136,6 @@ const SLA_SETTINGS = `
   FROM sla_policies p JOIN business_calendars cal ON cal.id = p."calendarId"
   WHERE p.id = ANY($1::uuid[])`;
 
-const FIND_IDENTITIES = `
-  SELECT i.type::text AS type, i.scope, i.value, i."contactId"
-  FROM contact_identities i
-  JOIN json_to_recordset($1::json) AS k(type text, scope text, value text)
-    ON i.type = k.type::"IdentityType" AND i.scope = k.scope AND i.value = k.value`;
-
-// A contact and its identity in one statement (the identity's key check runs
-// at its end, when the contact is there).
-const CREATE_CONTACTS = `
-  WITH d AS (
-    SELECT * FROM json_to_recordset($1::json) AS d(contact_id uuid, type text, scope text,
-      value text, name text, email text)
-  ), contact AS (
-    INSERT INTO contacts (id, "displayName", email, "updatedAt")
-    SELECT contact_id, name, email, now() FROM d
-    ON CONFLICT DO NOTHING
-  )
-  INSERT INTO contact_identities (id, "contactId", type, scope, value, "displayName")
-  SELECT gen_random_uuid(), contact_id, type::"IdentityType", scope, value, name FROM d
-  ON CONFLICT DO NOTHING
-  RETURNING type::text AS type, scope, value, "contactId"`;
-
 const REFERENCED_MESSAGES = `
   SELECT "externalId", "threadId" FROM messages
   WHERE "channelId" = $1::uuid AND "externalId" = ANY($2::text[])`;
@@ -194,37 +171,10 @@ const MARK_BATCH_DONE = `
     attempts = attempts + 1, "lastError" = NULL
   WHERE id = $1::uuid`;
 
-// Contacts get ids derived from their first identity, so two batches that meet
-// the same new person at the same moment create one contact, not two.
-// (Parsed once: uuid would parse a namespace string on every call.)
-const CONTACT_NAMESPACE = parseUuid('6f1c2a4e-8d3b-5e7f-9a0b-1c2d3e4f5a6b');
-
-const identityKey = (ref: Pick<ContactRef, 'type' | 'scope' | 'value'>) =>
-  `${ref.type}\u0000${ref.scope}\u0000${ref.value}`;
-
 /** Only what citizens send is flagged: agents' own replies are their responsibility. */
 const holdsIdentityNumber = (message: NormalizedMessage): boolean =>
   message.direction === 'INBOUND' &&
   [message.subject, message.text, message.quotedText].some(containsIdentityNumber);
-
-/**
- * Rows sorted by their unique key. Two transactions inserting the same new
- * keys wait for each other key by key; in one order for all, neither can hold
- * a key the other has already passed, so concurrent batches never deadlock.
- */
-function inLockOrder<T>(rows: T[], key: (row: T) => string): T[] {
-  return [...rows].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
-}
-
-function uniqueBy<T>(items: T[], key: (item: T) => string): Map<string, T> {
-  const map = new Map<string, T>();
-  for (const item of items) if (!map.has(key(item))) map.set(key(item), item);
-  return map;
-}
-
-async function rowsOf<T>(sql: Sql, text: string, values: unknown[]): Promise<T[]> {
-  return (await sql.query(text, values)).rows as T[];
-}
 
 /**
  * Writes normalized messages: contacts and identities, threads, messages, and
@@ -262,7 +212,7 @@ export class MessageWriter {
         const now = new Date();
         const [channel] = await rowsOf<ChannelNow>(sql, CHANNEL_NOW, [channelId]);
         if (!channel) throw new Error(`Channel ${channelId} no longer exists`);
-        const contactIds = await this.resolveContacts(sql, messages);
+        const contactIds = await resolveContacts(sql, messages);
         const placement = await this.placeMessages(sql, channelId, messages);
         const settings = new SettingsCache(sql);
         const opened = await this.openThreads(sql, channelId, channel, placement, {
@@ -295,47 +245,6 @@ export class MessageWriter {
       },
       { statementTimeoutMs: 120_000 },
     );
-  }
-
-  private async resolveContacts(
-    sql: Sql,
-    messages: NormalizedMessage[],
-  ): Promise<Map<string, string>> {
-    const refs = uniqueBy(
-      messages.flatMap((message) => (message.contact ? [message.contact] : [])),
-      identityKey,
-    );
-    if (refs.size === 0) return new Map();
-    const find = async (keys: ContactRef[]) =>
-      rowsOf<IdentityRow>(sql, FIND_IDENTITIES, [
-        JSON.stringify(keys.map(({ type, scope, value }) => ({ type, scope, value }))),
-      ]);
-
-    const found = new Map(
-      (await find([...refs.values()])).map((row) => [identityKey(row), row.contactId]),
-    );
-    const missing = [...refs.values()].filter((ref) => !found.has(identityKey(ref)));
-    if (missing.length > 0) {
-      const rows = inLockOrder(
-        missing.map((ref) => ({
-          contact_id: uuidv5(identityKey(ref), CONTACT_NAMESPACE),
-          type: ref.type,
-          scope: ref.scope,
-          value: ref.value,
-          name: ref.displayName,
-          email: ref.email,
-        })),
-        (row) => row.contact_id,
-      );
-      const created = await rowsOf<IdentityRow>(sql, CREATE_CONTACTS, [JSON.stringify(rows)]);
-      for (const row of created) found.set(identityKey(row), row.contactId);
-      // Created meanwhile by a batch that committed first.
-      const raced = missing.filter((ref) => !found.has(identityKey(ref)));
-      if (raced.length > 0) {
-        for (const row of await find(raced)) found.set(identityKey(row), row.contactId);
-      }
-    }
-    return found;
   }
 
   /**
