@@ -59,6 +59,20 @@ describe('replies and live updates', () => {
     );
   };
 
+  /** Event streams of Anna (the channel's team) and of an agent of another team. */
+  const annaAndAnOutsiderListening = async () => {
+    const outsider = await createUser(api.prisma, {
+      role: 'AGENT',
+      teamIds: [(await createTeam(api.prisma)).id],
+    });
+    const opened = await Promise.all([
+      EventStreamClient.open(api, anna.auth),
+      EventStreamClient.open(api, await login(api, outsider.email)),
+    ]);
+    streams.push(...opened);
+    return opened;
+  };
+
   it('finds a submission about "sophämtningen" when searching for "sophämtning"', async () => {
     const thread = await submit({
       subject: 'Soptunnan',
@@ -129,15 +143,7 @@ describe('replies and live updates', () => {
   });
 
   it('streams new messages and state changes to those who may see them, and only to them', async () => {
-    const outsider = await createUser(api.prisma, {
-      role: 'AGENT',
-      teamIds: [(await createTeam(api.prisma)).id],
-    });
-    const [mine, theirs] = await Promise.all([
-      EventStreamClient.open(api, anna.auth),
-      EventStreamClient.open(api, await login(api, outsider.email)),
-    ]);
-    streams.push(mine, theirs);
+    const [mine, theirs] = await annaAndAnOutsiderListening();
 
     const thread = await submit({ message: 'Gatlampan är trasig' });
     await mine.waitFor((e) => e.type === 'message.created' && e.data.threadId === thread.id);
@@ -163,15 +169,7 @@ describe('replies and live updates', () => {
   });
 
   it('streams a burst of new threads, each once, to those who may see them', async () => {
-    const outsider = await createUser(api.prisma, {
-      role: 'AGENT',
-      teamIds: [(await createTeam(api.prisma)).id],
-    });
-    const [mine, theirs] = await Promise.all([
-      EventStreamClient.open(api, anna.auth),
-      EventStreamClient.open(api, await login(api, outsider.email)),
-    ]);
-    streams.push(mine, theirs);
+    const [mine, theirs] = await annaAndAnOutsiderListening();
     // One inbound batch: the worker stores it in one transaction and tells
     // every API replica of its 600 threads at once.
     const items = Array.from({ length: 600 }, () => webFormItem());
