@@ -60,7 +60,7 @@ async function main(): Promise<void> {
     });
     const after = await bullmqNoopRuns(3);
     const rss = (app: string) => rate(meta, new RegExp(`peak RSS ${app}\\s+(\\d+) MB`));
-    const around = median([...ceilingRuns, ...after]);
+    const around = Math.round(median([...ceilingRuns, ...after]));
     const ingest = rate(meta, /throughput\s+([\d,]+) messages\/s/);
     rounds.push({ ingest, ceiling: around, worker: rss('worker'), api: rss('api') });
     console.log(
@@ -79,14 +79,14 @@ async function main(): Promise<void> {
   report('Summary', [
     {
       name: 'BullMQ no-op ceiling',
-      value: median(rounds.map((r) => r.ceiling)),
+      value: Math.round(median(rounds.map((r) => r.ceiling))),
       unit: 'jobs/s',
       note: `median; ${span(rounds.map((r) => r.ceiling))}`,
     },
     { name: 'Postgres batched-insert ceiling', value: postgres.value, unit: 'rows/s' },
     {
       name: 'Ingest end to end (Graph poll, 3 messages a thread)',
-      value: median(rounds.map((r) => r.ingest)),
+      value: Math.round(median(rounds.map((r) => r.ingest))),
       unit: 'messages/s',
       note: `median; ${span(rounds.map((r) => r.ingest))}`,
     },
