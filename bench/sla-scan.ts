@@ -259,7 +259,7 @@ async function main() {
     process.exitCode = 1;
   } finally {
     await queues.onApplicationShutdown();
-    await prisma.$disconnect();
+    await prisma.onApplicationShutdown();
     smtp.server.close();
     await admin.connect();
     await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);

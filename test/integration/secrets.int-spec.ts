@@ -55,7 +55,7 @@ describe('secrets never leave Svara', () => {
       api.kill('SIGTERM');
       await exited(api);
     }
-    await prisma?.$disconnect();
+    await prisma?.onApplicationShutdown();
   });
 
   const record = (response: request.Response) => {

@@ -17,7 +17,7 @@ export class PrismaService extends PrismaClient implements OnApplicationShutdown
 
   constructor(config: AppConfig) {
     const pool = new Pool({ connectionString: config.databaseUrl });
-    super({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+    super({ adapter: new PrismaPg(pool) });
     this.pool = pool;
     // An idle connection that breaks (a Postgres restart) is dropped and replaced.
     pool.on('error', (error) =>
@@ -26,7 +26,10 @@ export class PrismaService extends PrismaClient implements OnApplicationShutdown
   }
 
   // Last of all, after workers have finished their jobs (beforeApplicationShutdown).
+  // The pool outlives $disconnect (Prisma would reconnect through it), so it
+  // is ended here.
   async onApplicationShutdown(): Promise<void> {
     await this.$disconnect();
+    await this.pool.end();
   }
 }
