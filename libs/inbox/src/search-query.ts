@@ -16,9 +16,12 @@ export function searchWords(text: string): string[] {
  * digits reach the query, so no input can change its syntax.
  */
 export function prefixTsQuery(text: string): string {
-  return searchWords(text)
-    .map((word) => `${word}:*`)
-    .join(' & ');
+  return prefixQueryOf(searchWords(text));
+}
+
+/** Words (see searchWords) as a tsquery that every one of them must match as a prefix. */
+export function prefixQueryOf(words: string[]): string {
+  return words.map((word) => `${word}:*`).join(' & ');
 }
 
 /** A full-text search: what a match must hold, and the part the indexes are asked for. */

@@ -9,7 +9,7 @@ import { ThreadSla } from '@svara/thread-sla';
 import type { ListThreadsQuery } from './dto/list-threads.query';
 import type { UpdateThreadDto } from './dto/update-thread.dto';
 import { LexemeShares } from './lexeme-shares.service';
-import { prefixTsQuery, rarestWord, searchWords, type TextSearch } from './search-query';
+import { prefixQueryOf, rarestWord, searchWords, type TextSearch } from './search-query';
 import { decodeCursor, encodeCursor } from './thread-cursor';
 import { inSearchPlan, textMatchSql, threadFilterSql } from './thread-filters';
 import { visibleSql, visibleWhere } from './thread-visibility';
@@ -94,9 +94,9 @@ export class ThreadsService {
   /** The search, with its rarest word (by Postgres's word statistics) as what the indexes look up. */
   private async textSearch(text: string): Promise<TextSearch> {
     const words = searchWords(text);
-    const query = prefixTsQuery(text);
+    const query = prefixQueryOf(words);
     const shareOf = words.length > 1 ? await this.lexemes.shareOf() : null;
-    return { query, lookup: shareOf ? `${rarestWord(words, shareOf)}:*` : query };
+    return { query, lookup: shareOf ? prefixQueryOf([rarestWord(words, shareOf)]) : query };
   }
 
   private filters(query: ListThreadsQuery): Prisma.Sql[] {
