@@ -41,14 +41,12 @@ export class InboundBatches {
        RETURNING id`,
       [channelId, source, JSON.stringify(items), items.length],
     );
-    const batchId = rows[0]!.id;
-    this.fresh.put(batchId, items);
-    return batchId;
+    return rows[0]!.id;
   }
 
   /**
-   * The items of a batch this process stored a moment ago, once, so that its
-   * ingest need not read them back; undefined when Postgres must be asked.
+   * The items of a poll page this process stored a moment ago, once, so that
+   * its ingest need not read them back; undefined when Postgres must be asked.
    */
   takeFresh(batchId: string): unknown[] | undefined {
     return this.fresh.take(batchId);
@@ -68,7 +66,11 @@ export class InboundBatches {
     const size = Math.ceil(items.length / Math.ceil(items.length / BATCH_ITEMS));
     const ids: string[] = [];
     for (let start = 0; start < items.length; start += size) {
-      ids.push(await this.store(sql, channelId, source, items.slice(start, start + size)));
+      const part = items.slice(start, start + size);
+      const batchId = await this.store(sql, channelId, source, part);
+      // Polls run in the worker, whose ingest job can take the items from here.
+      this.fresh.put(batchId, part);
+      ids.push(batchId);
     }
     return ids;
   }
