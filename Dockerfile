@@ -22,6 +22,8 @@ COPY --from=build /app/package.json /app/package-lock.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/prisma ./prisma
+# Attachments' bytes (BLOB_DIR's default): a volume shared by the api and the worker.
+RUN mkdir -p /app/data/blobs && chown node:node /app/data/blobs
 USER node
 EXPOSE 3000
 CMD ["node", "dist/apps/api/src/main.js"]

@@ -1,6 +1,9 @@
 // @ts-check
 import eslint from '@eslint/js';
+import jsxA11y from 'eslint-plugin-jsx-a11y';
+import reactHooks from 'eslint-plugin-react-hooks';
 import prettier from 'eslint-config-prettier';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -48,7 +51,36 @@ export default tseslint.config(
     },
   },
   {
-    files: ['libs/database/src/migrations/cli.ts', 'bench/**', 'test/support/fake-*/**'],
+    files: [
+      'libs/database/src/migrations/cli.ts',
+      'bench/**',
+      'test/support/fake-*/**',
+      'test/demo/**',
+    ],
     rules: { 'no-console': 'off' },
+  },
+  {
+    // The web app: browser code, accessibility and hook rules.
+    files: ['apps/web/**/*.{ts,tsx}'],
+    ...jsxA11y.flatConfigs.strict,
+    ...reactHooks.configs.flat['recommended-latest'],
+    plugins: {
+      ...jsxA11y.flatConfigs.strict.plugins,
+      ...reactHooks.configs.flat['recommended-latest'].plugins,
+    },
+    languageOptions: {
+      ...jsxA11y.flatConfigs.strict.languageOptions,
+      globals: { ...globals.browser },
+    },
+    rules: {
+      ...jsxA11y.flatConfigs.strict.rules,
+      ...reactHooks.configs.flat['recommended-latest'].rules,
+      // react-aria's components move focus on purpose (a dialog's first action, a picker that opens).
+      'jsx-a11y/no-autofocus': ['error', { ignoreNonDOM: true }],
+    },
+  },
+  {
+    files: ['apps/web/vite.config.ts'],
+    rules: { 'no-restricted-properties': 'off' },
   },
 );

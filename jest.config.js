@@ -1,5 +1,6 @@
-// Two projects: `unit` (pure logic, no I/O) and `integration` (real Postgres,
-// Redis and the built apps; see test/support/global-setup.ts).
+// Projects: `unit` (pure logic, no I/O), `integration` and `faults` (real
+// Postgres, Redis and the built apps; see test/support/global-setup.ts) and
+// `e2e` (Chromium driving the built web app, served by the built api).
 const swc = [
   '@swc/jest',
   {
@@ -29,6 +30,8 @@ module.exports = {
       transform: { '^.+\\.ts$': swc },
       moduleNameMapper,
       testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'],
+      // The web app's tests run in Vitest (npm run test:web), in a browser-like environment.
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/apps/web/'],
     },
     {
       displayName: 'integration',
@@ -49,6 +52,17 @@ module.exports = {
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
       setupFiles: ['<rootDir>/test/support/setup-env.ts'],
+    },
+    {
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      transform: { '^.+\\.ts$': swc },
+      moduleNameMapper,
+      testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+      setupFiles: ['<rootDir>/test/support/setup-env.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/e2e-timeout.ts'],
     },
   ],
 };

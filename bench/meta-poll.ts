@@ -8,7 +8,9 @@
 //
 //   npm run bench:meta     (100,000 messages in 1,000 conversations)
 //
-// BENCH_CONVERSATIONS and BENCH_MESSAGES_PER_CONVERSATION change the size. Uses
+// BENCH_CONVERSATIONS and BENCH_MESSAGES_PER_CONVERSATION change the size;
+// BENCH_GRAPH_LATENCY_MS makes the fake Graph API take that long for each
+// answer (`150`, or a range `100-300`), as Meta's servers do. Uses
 // a database of its own (created, then dropped) on BENCH_POSTGRES_URL and a
 // Redis key prefix of its own in BENCH_REDIS_URL (see support.ts).
 import { type ChildProcess, fork } from 'node:child_process';
@@ -29,6 +31,7 @@ import {
   startApp,
   stopApp,
   until,
+  apiAnswering,
 } from './support';
 
 interface FakeGraph {
@@ -42,6 +45,7 @@ interface FakeGraph {
 
 const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 1000);
 const PER_CONVERSATION = Number(process.env.BENCH_MESSAGES_PER_CONVERSATION ?? 100);
+const GRAPH_LATENCY_MS = process.env.BENCH_GRAPH_LATENCY_MS ?? '';
 const TIMEOUT_MS = 15 * 60_000;
 const ADMIN = { email: 'bench.admin@kommun.se', password: 'bench admin password' };
 
@@ -52,6 +56,7 @@ function startFakeGraph(): Promise<FakeGraph> {
       ...process.env,
       PORT: '0',
       FAKE_GRAPH_MESSENGER: `${CONVERSATIONS}x${PER_CONVERSATION}`,
+      FAKE_GRAPH_LATENCY_MS: GRAPH_LATENCY_MS,
     },
   });
   return new Promise((resolve, reject) => {
@@ -229,11 +234,7 @@ async function main(): Promise<void> {
   let inbox: Awaited<ReturnType<typeof openInbox>> | undefined;
 
   try {
-    await until(
-      async () => (await fetch(`${base}/health`).catch(() => undefined))?.ok === true,
-      60_000,
-      'the API to start',
-    );
+    await apiAnswering(`http://127.0.0.1:${port}`, 60_000);
     await until(
       async () =>
         (await Promise.all(queues.map((queue) => queue.getWorkersCount()))).every((n) => n > 0),
@@ -255,8 +256,9 @@ async function main(): Promise<void> {
     const count = async (sql: string) =>
       Number((await db.query<{ n: string }>(sql, [channel.id])).rows[0]!.n);
 
+    const latency = GRAPH_LATENCY_MS ? `${GRAPH_LATENCY_MS} ms` : 'no';
     console.log(
-      `Polling ${fake.messages.toLocaleString('en')} Messenger messages in ${CONVERSATIONS.toLocaleString('en')} conversations…`,
+      `Polling ${fake.messages.toLocaleString('en')} Messenger messages in ${CONVERSATIONS.toLocaleString('en')} conversations, ${latency} Graph latency…`,
     );
     const processes = { worker, api, 'fake Graph API': fake.process };
     const redisPid = await redisServerPid();

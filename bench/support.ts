@@ -57,7 +57,13 @@ export function benchEnv(
 
 /** How `npm start` and the Docker image run the apps (package.json's start scripts). */
 const APP_NODE_FLAGS = ['--max-old-space-size=512', '--max-semi-space-size=8'];
-const APP_ENV = { MALLOC_ARENA_MAX: '2' };
+// Metrics on any free port, so a benchmark runs beside a Svara already started here.
+const APP_ENV = { MALLOC_ARENA_MAX: '2', WORKER_METRICS_PORT: '0', SCHEDULER_METRICS_PORT: '0' };
+
+/** BENCH_CPU_PROFILE_DIR: each app writes a V8 CPU profile there when it stops (open it in Chrome's DevTools). */
+const PROFILE_FLAGS = process.env.BENCH_CPU_PROFILE_DIR
+  ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROFILE_DIR)}`]
+  : [];
 
 /** One of the built apps as its own process; with `captureOutput`, its log (stdout) is piped. */
 export function startApp(
@@ -67,7 +73,7 @@ export function startApp(
 ): ChildProcess {
   return spawn(
     process.execPath,
-    [...APP_NODE_FLAGS, path.join(ROOT, 'dist/apps', name, 'src/main.js')],
+    [...APP_NODE_FLAGS, ...PROFILE_FLAGS, path.join(ROOT, 'dist/apps', name, 'src/main.js')],
     {
       env: { ...process.env, ...APP_ENV, ...env },
       stdio: ['ignore', captureOutput ? 'pipe' : 'ignore', 'inherit'],
@@ -127,6 +133,15 @@ export async function until(
     if (Date.now() > deadline) throw new Error(`benchmark timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/** Waits until the api at `baseUrl` (http://host:port) answers its health check. */
+export function apiAnswering(baseUrl: string, timeoutMs: number): Promise<void> {
+  return until(
+    async () => (await fetch(`${baseUrl}/api/v1/health`).catch(() => undefined))?.ok === true,
+    timeoutMs,
+    'the api to start',
+  );
 }
 
 export function percentile(sorted: number[], p: number): number {

@@ -1,8 +1,10 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import fc from 'fast-check';
 import request from 'supertest';
+import { wellFormedText } from '@svara/common';
 import {
   type RunningApi,
+  accountForIntake,
   createWebFormChannel,
   eventually,
   startApi,
@@ -50,6 +52,24 @@ const brokenText = fc.oneof(
   fc.constant('{"name": "A", "email": "a@b.se", "message": "\\ud800'),
   fc.constant('\u0000\u0001{'),
   fc.string({ unit: 'binary' }).map((s) => `[${s}`),
+);
+
+// Text of every kind a browser can send: NUL and other controls, surrogate
+// halves without their pair, white space only, emoji, combining marks.
+const anyText = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 300 }),
+  fc.string({ unit: 'grapheme', maxLength: 300 }),
+  fc.string({ unit: fc.constantFrom('\u0000', '\ud800', '\udfff', ' ', '\t', '\n', 'å', '👋') }),
+  fc.tuple(fc.string(), fc.string()).map(([a, b]) => `${a}\u0000${b}\ud83d`),
+);
+const anySubmission = fc.record(
+  {
+    name: anyText,
+    email: fc.oneof(fc.emailAddress(), anyText),
+    subject: anyText,
+    message: anyText,
+  },
+  { requiredKeys: ['name', 'email', 'message'] },
 );
 
 describe('web-form intake under malformed input', () => {
@@ -144,5 +164,46 @@ describe('web-form intake under malformed input', () => {
     });
     expect(stored.map((m) => m.externalId).sort()).toEqual([...accepted].sort());
     expect([...statuses.keys()].every((status) => [400, 413, 415].includes(status))).toBe(true);
+  });
+
+  it('accepts or clearly refuses any text, and every accepted one becomes a message or a parked item', async () => {
+    const channel = await createWebFormChannel(api.prisma);
+    const url = `/api/v1/forms/${channel.id}/submissions`;
+    const accepted: string[] = [];
+    await fc.assert(
+      fc.asyncProperty(anySubmission, fc.boolean(), async (submission, urlencoded) => {
+        const call = request(api.server).post(url);
+        const response = urlencoded
+          ? await call
+              .set('content-type', 'application/x-www-form-urlencoded')
+              .send(new URLSearchParams(submission).toString())
+          : await call.set('content-type', 'application/json').send(JSON.stringify(submission));
+        if (response.status === 202) {
+          accepted.push(response.body.id);
+          return;
+        }
+        expect(response.status).toBe(400);
+        expect(response.body).toEqual({
+          statusCode: 400,
+          error: 'Bad Request',
+          message: expect.stringMatching(/\b(name|email|subject|message)\b/),
+        });
+      }),
+      { numRuns: 2500 },
+    );
+    expect(accepted.length).toBeGreaterThan(100);
+
+    const account = await accountForIntake(api.prisma, channel.id);
+    expect(account.messages + account.rejected + account.parked).toBe(accepted.length);
+    expect(account.reasons.every((reason) => reason.length > 0)).toBe(true);
+    const stored = await api.prisma.message.findMany({
+      where: { channelId: channel.id },
+      select: { externalId: true, text: true },
+    });
+    const acceptedIds = new Set(accepted);
+    expect(stored.every((message) => acceptedIds.has(message.externalId))).toBe(true);
+    expect(stored.every((message) => message.text === wellFormedText(message.text))).toBe(true);
+    // Still up and ingesting.
+    await request(api.server).get('/api/v1/health').expect(200);
   });
 });

@@ -218,6 +218,34 @@ describe('administration', () => {
     expect(audit.body.data[2].actor).toEqual(expect.objectContaining({ id: adminId }));
   });
 
+  it('refuses blank and guessable passwords wherever one is set, naming the field', async () => {
+    const email = `svag.${Date.now()}@kommun.se`;
+    for (const [password, message] of [
+      [' '.repeat(12), 'password must not be blank'],
+      ['password1234', 'password is too easy to guess'],
+      [`${email.split('@')[0]}!`, 'password is too easy to guess (it is close to the e-mail'],
+    ]) {
+      const refused = await as(admin)
+        .post('/users', { email, name: 'Svag Användare', role: 'AGENT', password })
+        .expect(400);
+      expect(refused.body.message).toContain(message);
+    }
+    const user = await as(admin)
+      .post('/users', { email, name: 'Svag Användare', role: 'AGENT', password: DEFAULT_PASSWORD })
+      .expect(201);
+    const reset = await as(admin)
+      .patch(`/users/${user.body.id}`, { password: 'Svag Användare' })
+      .expect(400);
+    expect(reset.body.message).toContain('password is too easy to guess');
+
+    const token = await login(api, email);
+    const changed = await as(token)
+      .post('/auth/password', { currentPassword: DEFAULT_PASSWORD, newPassword: ' '.repeat(16) })
+      .expect(400);
+    expect(changed.body.message).toContain('newPassword must not be blank');
+    await login(api, email);
+  });
+
   it('pages through the audit log, newest first', async () => {
     const first = await as(admin).get('/audit-log?limit=2').expect(200);
     expect(first.body.data).toHaveLength(2);
@@ -270,6 +298,9 @@ describe('login throttling', () => {
     expect(limited.body).toEqual(
       expect.objectContaining({ statusCode: 429, error: 'Too Many Requests' }),
     );
+    const retryAfter = Number(limited.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(60);
     await attempt('user9@kommun.se', '198.51.100.4').expect(401);
   });
 });

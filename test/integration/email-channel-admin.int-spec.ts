@@ -137,7 +137,11 @@ describe('an admin connecting a real mailbox', () => {
       .post(`/api/v1/channels/${wrong.body.id}/test`)
       .set('authorization', auth)
       .expect(200);
-    expect(failed.body).toEqual({ ok: false, reason: expect.stringMatching(/IMAP/i) });
+    expect(failed.body).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/IMAP/i),
+      problem: 'IMAP_LOGIN_REFUSED',
+    });
     expect(JSON.stringify(failed.body)).not.toContain('fel-lösenord-123');
   });
 

@@ -1,7 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import type { INestApplicationContext } from '@nestjs/common';
 import { SMTPServer } from 'smtp-server';
+import { loadConfig } from '@svara/config';
 import { PrismaService } from '@svara/database';
+import { SecretBox } from '@svara/secrets';
 import { jobId, OutboundMessages } from '@svara/pipeline';
 import {
   createEmailChannel,
@@ -12,6 +14,7 @@ import {
   pollAndSettle,
   SmtpReceiver,
   startWorker,
+  testEnv,
   testQueue,
 } from '@svara/testing';
 
@@ -22,6 +25,16 @@ const citizenMail = (
 ) =>
   `From: Sofia Lind <sofia@medborgare.test>\r\nTo: kommun@kommun.test\r\nSubject: =?utf-8?Q?Bygglov_f=C3=B6r_garage?=\r\nDate: ${new Date().toUTCString()}\r\nMessage-ID: <${id}>\r\n${extraHeaders}Content-Type: text/plain; charset=utf-8\r\n\r\n${body}\r\n`;
 
+/** A second shared mailbox, for the tests that give it a Sent folder. */
+const REGISTRY_USER = { user: 'registrator@kommun.test', password: 'ett-annat-lösen' };
+
+async function threadOf(prisma: PrismaService, channelId: string, externalId: string) {
+  const message = await prisma.message.findUniqueOrThrow({
+    where: { channelId_externalId: { channelId, externalId } },
+  });
+  return message.threadId;
+}
+
 describe('e-mail channel: replies', () => {
   let dovecot: Dovecot;
   let smtp: SmtpReceiver;
@@ -31,7 +44,7 @@ describe('e-mail channel: replies', () => {
   let agent: { userId: string; name: string };
 
   beforeAll(async () => {
-    dovecot = await Dovecot.start([MAILBOX_USER]);
+    dovecot = await Dovecot.start([MAILBOX_USER, REGISTRY_USER]);
     smtp = await SmtpReceiver.start();
     worker = await startWorker();
     prisma = worker.get(PrismaService);
@@ -225,6 +238,93 @@ describe('e-mail channel: replies', () => {
     } finally {
       await queue.close();
       await flaky.stop();
+    }
+  });
+
+  it("files the reply in the mailbox's Sent folder, found by its SPECIAL-USE flag", async () => {
+    const mailbox = await dovecot.client(REGISTRY_USER);
+    try {
+      await mailbox.mailboxCreate('Skickat');
+    } finally {
+      await mailbox.logout();
+    }
+    const channel = await createEmailChannel(prisma, dovecot, {
+      smtpPort: smtp.port,
+      user: REGISTRY_USER,
+    });
+    await dovecot.append(REGISTRY_USER, 'INBOX', [citizenMail('sent.folder@medborgare.test')]);
+    await pollAndSettle(prisma, channel.id);
+    const threadId = await threadOf(prisma, channel.id, 'sent.folder@medborgare.test');
+
+    const reply = await outbound.queueReply(
+      threadId,
+      'Hej Sofia, vi har tagit emot ansökan.',
+      agent,
+    );
+    const [mail] = await smtp.waitFor(
+      (m) => m.parsed.text?.includes('vi har tagit emot ansökan') ?? false,
+    );
+    const sent = await eventually(async () => {
+      const row = await prisma.message.findUniqueOrThrow({ where: { id: reply.id } });
+      return row.deliveryStatus === 'SENT' ? row : undefined;
+    });
+
+    const filed = await eventually(async () => {
+      const client = await dovecot.client(REGISTRY_USER);
+      try {
+        await client.mailboxOpen('Skickat', { readOnly: true });
+        const found = [];
+        for await (const message of client.fetch('1:*', {
+          envelope: true,
+          flags: true,
+          source: true,
+        }))
+          found.push(message);
+        return found.length > 0 ? found : undefined;
+      } finally {
+        await client.logout();
+      }
+    });
+    // The copy is the mail that went out, byte for byte, and it is marked read.
+    expect(filed).toHaveLength(1);
+    expect(filed[0]!.envelope?.messageId).toBe(`<${sent.externalId}>`);
+    expect(filed[0]!.flags?.has('\\Seen')).toBe(true);
+    expect(filed[0]!.source?.toString()).toBe(mail!.raw);
+
+    // Filing it did not put anything new in the inbox Svara reads.
+    await pollAndSettle(prisma, channel.id);
+    expect(await prisma.message.count({ where: { threadId } })).toBe(2);
+  });
+
+  it('sends a reply once when the Sent folder cannot be reached, and does not create one', async () => {
+    const channel = await createEmailChannel(prisma, dovecot, { smtpPort: smtp.port });
+    await dovecot.append(MAILBOX_USER, 'INBOX', [citizenMail('no.sent@medborgare.test')]);
+    await pollAndSettle(prisma, channel.id);
+    const threadId = await threadOf(prisma, channel.id, 'no.sent@medborgare.test');
+    // From now on the IMAP server refuses the channel: the copy cannot be filed.
+    const secrets = new SecretBox(loadConfig(testEnv()));
+    await prisma.channel.update({
+      where: { id: channel.id },
+      data: {
+        secretsEncrypted: secrets.seal({ imapUser: MAILBOX_USER.user, imapPassword: 'fel-lösen' }),
+      },
+    });
+
+    const reply = await outbound.queueReply(threadId, 'Svaret går ut ändå.', agent);
+    await eventually(async () => {
+      const row = await prisma.message.findUniqueOrThrow({ where: { id: reply.id } });
+      return row.deliveryStatus === 'SENT' ? row : undefined;
+    });
+    // Give a retry, if there were one, the time to send it again.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(smtp.mail.filter((m) => m.parsed.text?.includes('Svaret går ut ändå.'))).toHaveLength(1);
+
+    const client = await dovecot.client(MAILBOX_USER);
+    try {
+      const folders = (await client.list()).map((folder) => folder.path);
+      expect(folders).not.toContain('Skickat');
+    } finally {
+      await client.logout();
     }
   });
 });

@@ -11,7 +11,7 @@ import {
   startApi,
   startWorker,
 } from '@svara/testing';
-import { type FakeAccount, FAULTS, FakeGraphServer } from '../support/fake-graph';
+import { type FakeAccount, FAULTS, FakeGraphServer, mostAtOnce } from '../support/fake-graph';
 import { createMetaChannel, pollNow } from '../support/meta-channels';
 
 const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3600_000);
@@ -85,6 +85,59 @@ describe('Meta channels when the Graph API says no', () => {
     expect(conversationListsOf(page, resumedAt).every((r) => r.query.after)).toBe(true);
     const recovered = await prisma.channel.findUniqueOrThrow({ where: { id: channel.id } });
     expect(recovered).toMatchObject({ health: 'OK', lastError: null, backoffUntil: null });
+  });
+
+  it('keeps only whole pages when Meta throttles one of many reads at once, and resumes losing and repeating nothing', async () => {
+    // 250 conversations (three pages of the list) too long for what comes
+    // with the list: each is read on by a request of its own, several at once.
+    const page = fake.store.addPage({ name: 'Storkommunen' });
+    for (let c = 0; c < 250; c += 1) {
+      const person = { id: `${page.id}${String(c).padStart(4, '0')}`, name: `Person ${c}` };
+      for (let m = 0; m < 30; m += 1) {
+        fake.store.receiveMessage(page.id, person, `Fråga ${m}`, hoursAgo(10 - m / 10 - c / 1000));
+      }
+    }
+    const channel = await createMetaChannel(worker, page);
+    const messageReads = (r: { method: string; path: string }) =>
+      r.method === 'GET' && r.path.endsWith('/messages');
+    // The oldest conversation, read last, is refused with Page-level throttling.
+    const oldest = fake.store.conversationWith(page.id, `${page.id}0000`)!;
+    fake.failNext(FAULTS.throttled(page.id, 3), {
+      where: (r) => messageReads(r) && r.path.includes(oldest.id),
+    });
+    fake.delayMs = 20;
+    const since = fake.requests.length;
+    try {
+      await pollNow(worker, channel.id);
+    } finally {
+      fake.delayMs = 0;
+    }
+
+    const throttled = await prisma.channel.findUniqueOrThrow({ where: { id: channel.id } });
+    expect(throttled.health).toBe('DEGRADED');
+    const refusal = fake.requests.slice(since).find((r) => r.status === 400)!;
+    // Reads already on their way were answered; none was sent once the refusal
+    // had arrived (50 ms: what was on its way as the refusal was answered).
+    const read = fake.requests.slice(since).filter((r) => r.token === page.token);
+    expect(read.filter((r) => r.receivedAt > refusal.answeredAt! + 50)).toHaveLength(0);
+    expect(mostAtOnce(read)).toBeGreaterThan(1);
+    // What was stored is whole pages of the list (100 conversations of 30 messages).
+    const stored = await countMessages(channel.id);
+    expect(stored % (100 * 30)).toBe(0);
+    expect(stored).toBeLessThan(250 * 30);
+
+    await prisma.channel.update({ where: { id: channel.id }, data: { backoffUntil: new Date() } });
+    const resumedAt = fake.requests.length;
+    await pollNow(worker, channel.id);
+    const messages = await prisma.message.findMany({
+      where: { channelId: channel.id },
+      select: { externalId: true },
+    });
+    expect(messages).toHaveLength(250 * 30);
+    expect(new Set(messages.map((m) => m.externalId)).size).toBe(250 * 30);
+    if (stored > 0) {
+      expect(conversationListsOf(page, resumedAt).every((r) => r.query.after)).toBe(true);
+    }
   });
 
   it('honours Retry-After on HTTP 429', async () => {

@@ -2,15 +2,24 @@ import { PrismaService } from '@svara/database';
 import { ChannelPolls } from '@svara/channels';
 import { JobQueues, jobId } from '@svara/pipeline';
 import { eventually, exited, type RunningApi, spawnApp, startApi } from '@svara/testing';
-import { FakeGraphServer } from '../support/fake-graph';
+import { FakeGraphServer, mostAtOnce } from '../support/fake-graph';
 import { createMetaChannel, ingested } from '../support/meta-channels';
 
 // The worker runs as its own process (the built app) and is killed with
-// SIGKILL in the middle of a poll; a new worker finishes it.
+// SIGKILL in the middle of a poll, while it reads several pages and
+// conversations at once; a new worker finishes it.
 
 /** Enough conversations for a poll of many pages. */
-const CONVERSATIONS = 5000;
-const PER_CONVERSATION = 1;
+const CONVERSATIONS = 3000;
+/**
+ * Every tenth conversation has more messages than come with the list, so it
+ * is read on by a request of its own, beside the other conversations' reads.
+ */
+const perConversation = (c: number) => (c % 10 === 0 ? 30 : 1);
+const MESSAGES = Array.from({ length: CONVERSATIONS }, (_, c) => perConversation(c)).reduce(
+  (sum: number, n) => sum + n,
+  0,
+);
 describe('a worker killed in the middle of a Meta poll', () => {
   const fake = new FakeGraphServer();
   let api: RunningApi;
@@ -31,7 +40,7 @@ describe('a worker killed in the middle of a Meta poll', () => {
     const start = Date.now() - 24 * 3600_000;
     for (let c = 0; c < CONVERSATIONS; c += 1) {
       const person = { id: `${page.id}${String(c).padStart(4, '0')}`, name: `Person ${c}` };
-      for (let m = 0; m < PER_CONVERSATION; m += 1) {
+      for (let m = 0; m < perConversation(c); m += 1) {
         fake.store.receiveMessage(
           page.id,
           person,
@@ -61,6 +70,8 @@ describe('a worker killed in the middle of a Meta poll', () => {
     const listsBeforeRestart = fake.requests.filter((r) =>
       r.path.endsWith(`/${page.id}/conversations`),
     ).length;
+    // The killed worker had reads of its own open at once: lists ahead, long conversations.
+    expect(mostAtOnce(fake.requests.filter((r) => r.token === page.token))).toBeGreaterThan(1);
 
     fake.delayMs = 0;
     // The kill may land between storing a page and queueing its ingest job:
@@ -89,13 +100,13 @@ describe('a worker killed in the middle of a Meta poll', () => {
       where: { channelId: channel.id },
       select: { externalId: true },
     });
-    expect(messages).toHaveLength(CONVERSATIONS * PER_CONVERSATION);
-    expect(new Set(messages.map((m) => m.externalId)).size).toBe(CONVERSATIONS * PER_CONVERSATION);
+    expect(messages).toHaveLength(MESSAGES);
+    expect(new Set(messages.map((m) => m.externalId)).size).toBe(MESSAGES);
     const counted = await prisma.thread.aggregate({
       where: { channelId: channel.id },
       _sum: { messageCount: true },
     });
-    expect(counted._sum.messageCount).toBe(CONVERSATIONS * PER_CONVERSATION);
+    expect(counted._sum.messageCount).toBe(MESSAGES);
     // The restarted poll went on from the stored page, not from the top.
     const lists = fake.requests.filter((r) => r.path.endsWith(`/${page.id}/conversations`));
     expect(lists.slice(listsBeforeRestart).every((r) => r.query.after)).toBe(true);

@@ -89,6 +89,11 @@ describe('SLA calendars, policies and report over HTTP', () => {
         /firstResponse must have either minutes or workingDays/,
       ],
       [{ firstResponse: { minutes: 0 } }, /minutes must not be less than 1/],
+      [
+        { firstResponse: { minutes: 60, countFrom: 'arrivalDay' } },
+        /firstResponse.countFrom goes with workingDays only/,
+      ],
+      [{ firstResponse: { workingDays: 1, countFrom: 'soon' } }, /countFrom must be one of/],
       [{ calendarId: '6f1c2a4e-8d3b-4e7f-9a0b-1c2d3e4f5a6b' }, /calendarId names no calendar/],
       [
         { escalationLevels: [{ level: 1, on: 'BREACH', recipients: {} }] },
@@ -107,6 +112,47 @@ describe('SLA calendars, policies and report over HTTP', () => {
       }).expect(400);
       expect(response.body.message).toMatch(message);
     }
+  });
+
+  it('makes "at the latest the next working day" of a Friday evening message Monday', async () => {
+    const office = await post('/calendars', {
+      name: 'Kommunhuset',
+      timeZone: 'Europe/Stockholm',
+      weeklyHours: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, open: '08:00', close: '16:00' })),
+      holidayCountries: ['SE'],
+    }).expect(201);
+    const dueOn = async (target: object) => {
+      const policy = await post('/sla-policies', {
+        name: `Nästa arbetsdag ${Math.random()}`,
+        calendarId: office.body.id,
+        firstResponse: target,
+      }).expect(201);
+      expect(policy.body.firstResponse).toMatchObject(target);
+      const channel = await prisma.channel.create({
+        data: {
+          type: 'WEB_FORM',
+          name: `Fredag ${Math.random()}`,
+          slaPolicyId: policy.body.id,
+          backfillSince: new Date('2026-11-01T00:00:00Z'),
+        },
+      });
+      // Friday 20 November 2026, 18:00 in Stockholm, after closing.
+      const item = webFormItem({ submittedAt: '2026-11-20T17:00:00.000Z' });
+      await worker.get(InboundBatches).accept(channel.id, 'FORM', [item]);
+      const thread = await eventually(
+        async () =>
+          (await prisma.thread.findFirst({ where: { channelId: channel.id, externalId: item.id } }))
+            ?.firstResponseDueAt ?? undefined,
+        { timeoutMs: 20_000, what: 'the thread with its due time' },
+      );
+      return thread.toISOString();
+    };
+    // Monday's closing, 16:00 in Stockholm.
+    expect(await dueOn({ workingDays: 1 })).toBe('2026-11-23T15:00:00.000Z');
+    // Counted from the next opening, Monday is day 0 and Tuesday is due.
+    expect(await dueOn({ workingDays: 1, countFrom: 'nextOpening' })).toBe(
+      '2026-11-24T15:00:00.000Z',
+    );
   });
 
   it('recomputes due times of open threads when a policy changes, with progress', async () => {

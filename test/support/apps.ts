@@ -12,6 +12,7 @@ import { bullConnection, bullPrefix, type QueueName } from '@svara/pipeline';
 import { apiModule } from '../../apps/api/src/api.module';
 import { schedulerModule } from '../../apps/scheduler/src/scheduler.module';
 import { workerModule } from '../../apps/worker/src/worker.module';
+import { eventually } from './eventually';
 import { testEnv } from './test-env';
 
 export interface RunningApi {
@@ -89,8 +90,34 @@ export function exited(child: ChildProcess): Promise<Exit> {
   return new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
 }
 
-/** A handle on one of the run's queues, as the apps see it (same Redis, same prefix). */
-export function testQueue(name: QueueName): Queue {
-  const config = loadConfig(testEnv());
+/**
+ * A handle on one of the run's queues, as the apps see it (same Redis, same
+ * prefix); a browser-test stack's queues with that stack's `env`.
+ */
+export function testQueue(name: QueueName, overrides: Record<string, string> = {}): Queue {
+  const config = loadConfig(testEnv(overrides));
   return new Queue(name, { connection: bullConnection(config), prefix: bullPrefix(config) });
+}
+
+/**
+ * Waits until every batch accepted so far is ingested or parked and the ingest
+ * queue is idle. Earlier test files in the run leave batches behind that a
+ * newly started worker (and the scheduler's recovery sweep) pick up; a test that
+ * counts what the worker ingests waits for those first.
+ */
+export async function ingestSettled(prisma: PrismaService, timeoutMs = 60_000): Promise<void> {
+  const queue = testQueue('ingest');
+  try {
+    await eventually(
+      async () => {
+        const pending = await prisma.inboundBatch.count({ where: { status: 'PENDING' } });
+        const jobs = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+        const busy = Object.values(jobs).some((count) => count > 0);
+        return pending === 0 && !busy ? true : undefined;
+      },
+      { timeoutMs, intervalMs: 200, what: 'earlier batches to be ingested' },
+    );
+  } finally {
+    await queue.close();
+  }
 }

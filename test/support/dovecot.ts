@@ -94,6 +94,14 @@ mail_gid = ${mailUser}
 mail_location = maildir:${dir}/mail/%u
 # Test mail is thrown away afterwards: no need to wait for the disk.
 mail_fsync = never
+# The Sent folder is found by its SPECIAL-USE flag, not its name: Swedish here,
+# and not made until a test makes it.
+namespace inbox {
+  inbox = yes
+  mailbox Skickat {
+    special_use = \\Sent
+  }
+}
 passdb {
   driver = passwd-file
   args = scheme=PLAIN username_format=%u ${dir}/users

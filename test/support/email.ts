@@ -14,7 +14,12 @@ export const MAILBOX_USER: MailUser = { user: 'kommun@kommun.test', password: 'h
 export async function createEmailChannel(
   prisma: PrismaClient,
   dovecot: Dovecot,
-  { mailbox = 'INBOX', smtpPort = 2525, backfillSince = new Date('2026-01-01T00:00:00Z') } = {},
+  {
+    mailbox = 'INBOX',
+    smtpPort = 2525,
+    backfillSince = new Date('2026-01-01T00:00:00Z'),
+    user = MAILBOX_USER,
+  } = {},
 ) {
   const secrets = new SecretBox(loadConfig(testEnv()));
   return prisma.channel.create({
@@ -23,7 +28,7 @@ export async function createEmailChannel(
       name: `Kommunen ${randomUUID().slice(0, 6)}`,
       backfillSince,
       config: {
-        address: MAILBOX_USER.user,
+        address: user.user,
         imapHost: '127.0.0.1',
         imapPort: dovecot.port,
         imapSecure: false,
@@ -35,8 +40,8 @@ export async function createEmailChannel(
         smtpRequireTls: false,
       },
       secretsEncrypted: secrets.seal({
-        imapUser: MAILBOX_USER.user,
-        imapPassword: MAILBOX_USER.password,
+        imapUser: user.user,
+        imapPassword: user.password,
       }),
     },
   });
@@ -44,10 +49,14 @@ export async function createEmailChannel(
 
 /**
  * Queues a poll of the channel and waits until it has finished and every
- * batch it stored is ingested.
+ * batch it stored is ingested; on a browser-test stack's queues with its `env`.
  */
-export async function pollAndSettle(prisma: PrismaClient, channelId: string, timeoutMs = 30_000) {
-  const queue = testQueue('poll');
+export async function pollAndSettle(
+  prisma: PrismaClient,
+  channelId: string,
+  { timeoutMs = 30_000, env = {} as Record<string, string> } = {},
+) {
+  const queue = testQueue('poll', env);
   try {
     const before = (await prisma.channel.findUniqueOrThrow({ where: { id: channelId } }))
       .lastPollAt;

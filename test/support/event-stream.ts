@@ -19,12 +19,17 @@ export class EventStreamClient {
   private request?: http.ClientRequest;
   private waiters: (() => void)[] = [];
 
-  static async open(api: RunningApi, authorization: string): Promise<EventStreamClient> {
+  /** `credentials`: a bearer Authorization header, or a browser's Cookie header. */
+  static async open(
+    api: RunningApi,
+    credentials: string | { cookie: string },
+  ): Promise<EventStreamClient> {
+    const headers = typeof credentials === 'string' ? { authorization: credentials } : credentials;
     const client = new EventStreamClient();
     const { port } = api.server.address() as AddressInfo;
     await new Promise<void>((resolve, reject) => {
       client.request = http.get(
-        { host: '127.0.0.1', port, path: '/api/v1/events', headers: { authorization } },
+        { host: '127.0.0.1', port, path: '/api/v1/events', headers },
         (response) => {
           if (response.statusCode !== 200) {
             reject(new Error(`event stream answered ${response.statusCode}`));

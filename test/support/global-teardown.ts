@@ -1,10 +1,12 @@
 import { Client } from 'pg';
 import Redis from 'ioredis';
+import { dropStackDatabases } from './stack-database';
 import { TEST_PREFIX_ENV, TEST_REDIS_URL, TEST_STATE_ENV } from './test-database';
 
+/** The run's keys, and those of its browser-test stacks (`<prefix>-stack-…`). */
 async function dropRedisKeys(prefix: string): Promise<void> {
   const redis = new Redis(TEST_REDIS_URL);
-  for await (const keys of redis.scanStream({ match: `${prefix}:*`, count: 1000 })) {
+  for await (const keys of redis.scanStream({ match: `${prefix}*`, count: 1000 })) {
     if ((keys as string[]).length) await redis.unlink(...(keys as string[]));
   }
   await redis.quit();
@@ -20,6 +22,7 @@ export default async function globalTeardown(): Promise<void> {
   admin.pathname = '/postgres';
   const client = new Client({ connectionString: admin.toString() });
   await client.connect();
+  await dropStackDatabases(client, name);
   await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   await client.end();
 }

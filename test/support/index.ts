@@ -12,3 +12,5 @@ export * from './sla';
 export * from './form-traffic';
 export * from './zip';
 export * from './pdf-text';
+export * from './intake-accounting';
+export * from './oidc';

@@ -20,12 +20,27 @@ export class SmtpReceiver {
   readonly mail: ReceivedMail[] = [];
   private server?: SMTPServer;
   private waiters: (() => void)[] = [];
+  private lostAnswers = 0;
+  private refusals = 0;
   port = 0;
 
   static async start(): Promise<SmtpReceiver> {
     const receiver = new SmtpReceiver();
     await receiver.listen();
     return receiver;
+  }
+
+  /**
+   * The next `count` mails are kept, but answered with a temporary error, as
+   * when the answer to a delivered mail is lost: the sender sends it again.
+   */
+  loseAnswers(count: number): void {
+    this.lostAnswers = count;
+  }
+
+  /** The next `count` mails are refused for good (550), as a full mailbox is: none is kept. */
+  refuseNext(count: number): void {
+    this.refusals = count;
   }
 
   get url(): string {
@@ -43,6 +58,11 @@ export class SmtpReceiver {
         const chunks: Buffer[] = [];
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
         stream.on('end', () => {
+          if (this.refusals > 0) {
+            this.refusals -= 1;
+            callback(Object.assign(new Error('Mailbox full'), { responseCode: 550 }));
+            return;
+          }
           const raw = Buffer.concat(chunks).toString('utf8');
           PostalMime.parse(raw).then(
             (parsed) => {
@@ -55,7 +75,13 @@ export class SmtpReceiver {
                 receivedAt: new Date(),
               });
               this.waiters.splice(0).forEach((wake) => wake());
-              callback();
+              if (this.lostAnswers > 0) {
+                this.lostAnswers -= 1;
+                const lost = Object.assign(new Error('Answer lost, try again'), {
+                  responseCode: 451,
+                });
+                callback(lost);
+              } else callback();
             },
             (error: Error) => callback(error),
           );

@@ -1,8 +1,9 @@
 import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { loadConfigOrExit } from '@svara/config';
-import { configureApp } from '@svara/http';
+import { configureApp, servingMessage } from '@svara/http';
 import { apiModule } from './api.module';
 
 async function bootstrap(): Promise<void> {
@@ -13,6 +14,7 @@ async function bootstrap(): Promise<void> {
   });
   configureApp(app, config);
   await app.listen(config.port);
+  new Logger('Svara').log(servingMessage(config));
 }
 
 void bootstrap();

@@ -4,6 +4,7 @@ import { PrismaService } from '@svara/database';
 export interface AccessLogQuery {
   threadId?: string;
   userId?: string;
+  openedAt?: { gte?: Date; lt?: Date };
   /** Entries older than this id (the previous page's nextCursor). */
   before?: bigint;
   limit: number;
@@ -24,6 +25,7 @@ export class AccessLog {
       where: {
         threadId: query.threadId,
         userId: query.userId,
+        openedAt: query.openedAt,
         id: query.before === undefined ? undefined : { lt: query.before },
       },
       orderBy: { id: 'desc' },

@@ -1,22 +1,34 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma, PrismaService } from '@svara/database';
 
+/**
+ * Every kind of entity the audit log writes entries about. Writers are typed
+ * by it and the audit-log API filters by it, so the two cannot drift.
+ */
+export const AUDIT_ENTITY_TYPES = [
+  'user',
+  'team',
+  'channel',
+  'thread',
+  'message',
+  'contact',
+  'canned_reply',
+  'tag',
+  'retention_policy',
+  'retention_run',
+  'record_export',
+  'inbound_batch',
+  /** A job of a work queue, as `<queue>/<job id>`. */
+  'queue_job',
+] as const;
+export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
+
 export interface AuditEntry {
   /** Who did it; null for Svara itself. */
   actorId: string | null;
   /** What happened, as `<entity>.<verb>`: `channel.updated`, `thread.status_changed`. */
   action: string;
-  entityType:
-    | 'user'
-    | 'team'
-    | 'channel'
-    | 'thread'
-    | 'message'
-    | 'contact'
-    | 'canned_reply'
-    | 'retention_policy'
-    | 'retention_run'
-    | 'record_export';
+  entityType: AuditEntityType;
   entityId: string;
   /** What changed. Never secrets or passwords: name such fields, do not copy them. */
   data?: Record<string, unknown>;
@@ -47,11 +59,23 @@ export class AuditTrail {
     if (entries.length > 0) await db.auditLog.createMany({ data: entries.map(row) });
   }
 
-  async list(query: { entityType?: string; entityId?: string; before?: bigint; limit: number }) {
+  async list(query: {
+    entityType?: AuditEntityType;
+    entityId?: string;
+    actorId?: string;
+    /** A whole action or its start: `contact.` matches every action on contacts. */
+    actionPrefix?: string;
+    createdAt?: { gte?: Date; lt?: Date };
+    before?: bigint;
+    limit: number;
+  }) {
     const rows = await this.prisma.auditLog.findMany({
       where: {
         entityType: query.entityType,
         entityId: query.entityId,
+        actorId: query.actorId,
+        action: query.actionPrefix === undefined ? undefined : { startsWith: query.actionPrefix },
+        createdAt: query.createdAt,
         id: query.before === undefined ? undefined : { lt: query.before },
       },
       orderBy: { id: 'desc' },
@@ -66,7 +90,7 @@ export class AuditTrail {
         action: row.action,
         entityType: row.entityType,
         entityId: row.entityId,
-        data: row.data,
+        data: row.data as Record<string, unknown>,
         createdAt: row.createdAt,
       })),
       nextCursor: rows.length > query.limit ? page.at(-1)!.id.toString() : null,

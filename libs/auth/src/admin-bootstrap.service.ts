@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { AppConfig } from '@svara/config';
-import { Prisma, PrismaService } from '@svara/database';
+import { AppConfig, BOOTSTRAP_ADMIN_NAME } from '@svara/config';
+import { isUniqueViolation, PrismaService } from '@svara/database';
 import { PasswordHasher } from './password-hasher';
 
 /** On a fresh installation, creates the admin named by ADMIN_EMAIL / ADMIN_PASSWORD. */
@@ -21,7 +21,7 @@ export class AdminBootstrap implements OnApplicationBootstrap {
       await this.prisma.user.create({
         data: {
           email: admin.email,
-          name: 'Administrator',
+          name: BOOTSTRAP_ADMIN_NAME,
           role: 'ADMIN',
           passwordHash: await this.hasher.hash(admin.password),
         },
@@ -29,8 +29,7 @@ export class AdminBootstrap implements OnApplicationBootstrap {
       this.logger.log({ email: admin.email }, 'created the first admin');
     } catch (error) {
       // Another replica created it first.
-      if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002'))
-        throw error;
+      if (!isUniqueViolation(error)) throw error;
     }
   }
 }

@@ -9,12 +9,11 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
-import { Public, RateLimitGuard } from '@svara/http';
-import type { AuthenticatedUser } from './access-token';
+import { type AuthenticatedUser, CurrentUser, Public, RateLimitGuard } from '@svara/http';
 import { AuthService } from './auth.service';
-import { CurrentUser } from './current-user.decorator';
 import { ChangePasswordDto } from './dto/change-password.dto';
 import { AccessTokenDto, LoginDto } from './dto/login.dto';
+import { CurrentUserDto } from './me/dto/me.dto';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -46,6 +45,7 @@ export class AuthController {
   @Get('me')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Who the token belongs to: role and teams' })
+  @ApiOkResponse({ type: CurrentUserDto })
   me(@CurrentUser() user: AuthenticatedUser): AuthenticatedUser {
     return user;
   }

@@ -4,19 +4,26 @@ import { JwtModule } from '@nestjs/jwt';
 import { AuditModule } from '@svara/audit';
 import { PipelineModule } from '@svara/pipeline';
 import { AppConfig } from '@svara/config';
-import { deriveKey } from '@svara/secrets';
 import { AdminBootstrap } from './admin-bootstrap.service';
-import { AccessLogController } from './access-log/access-log.controller';
-import { AuditLogController } from './audit-log/audit-log.controller';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { BearerAuthGuard } from './bearer-auth.guard';
+import { jwtOptions } from './jwt-options';
 import { PasswordHasher } from './password-hasher';
-import { RolesGuard } from './roles';
+import { RolesGuard } from '@svara/http';
 import { TeamsController } from './teams/teams.controller';
 import { TeamsService } from './teams/teams.service';
 import { UsersController } from './users/users.controller';
 import { UsersService } from './users/users.service';
+import { DirectoryController } from './directory/directory.controller';
+import { MeService } from './me/me.service';
+import { BrowserSessions } from './session/browser-sessions.service';
+import { CsrfTokens } from './session/csrf';
+import { SessionController } from './session/session.controller';
+import { FlowCookie } from './oidc/flow-cookie';
+import { OidcClient } from './oidc/oidc-client.service';
+import { OidcController } from './oidc/oidc.controller';
+import { SsoUsers } from './oidc/sso-users.service';
 
 @Module({
   imports: [
@@ -24,19 +31,16 @@ import { UsersService } from './users/users.service';
     PipelineModule,
     JwtModule.registerAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({
-        secret: deriveKey(config.secretsKey, 'access-token'),
-        signOptions: { algorithm: 'HS256', issuer: 'svara' },
-        verifyOptions: { algorithms: ['HS256'], issuer: 'svara' },
-      }),
+      useFactory: jwtOptions,
     }),
   ],
   controllers: [
     AuthController,
+    SessionController,
+    OidcController,
+    DirectoryController,
     UsersController,
     TeamsController,
-    AuditLogController,
-    AccessLogController,
   ],
   providers: [
     AuthService,
@@ -44,6 +48,12 @@ import { UsersService } from './users/users.service';
     AdminBootstrap,
     UsersService,
     TeamsService,
+    MeService,
+    BrowserSessions,
+    CsrfTokens,
+    OidcClient,
+    FlowCookie,
+    SsoUsers,
     // Order matters: who is calling, then whether their role may.
     { provide: APP_GUARD, useClass: BearerAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },

@@ -6,20 +6,27 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
-import type { Request } from 'express';
 import { PrismaService } from '@svara/database';
-import { IS_PUBLIC } from '@svara/http';
-import type { AccessTokenClaims, AuthenticatedUser } from './access-token';
+import { type AuthenticatedRequest, IS_PUBLIC } from '@svara/http';
+import type { AccessTokenClaims } from './access-token';
+import { BrowserSessions, type CookieRequest } from './session/browser-sessions.service';
+import { CsrfTokens } from './session/csrf';
+import { isSessionClaims } from './session/session-token';
 
-export type AuthenticatedRequest = Request & { user?: AuthenticatedUser };
+type GuardedRequest = AuthenticatedRequest & CookieRequest;
 
-/** Global guard: every route needs a valid, unrevoked bearer token unless marked @Public(). */
+/**
+ * Global guard: every route needs a valid, unrevoked bearer token, or a browser
+ * session cookie with its CSRF token, unless marked @Public().
+ */
 @Injectable()
 export class BearerAuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
     private readonly prisma: PrismaService,
+    private readonly sessions: BrowserSessions,
+    private readonly csrf: CsrfTokens,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -29,16 +36,22 @@ export class BearerAuthGuard implements CanActivate {
     ]);
     if (isPublic) return true;
 
-    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const request = context.switchToHttp().getRequest<GuardedRequest>();
+    // A browser's session cookie stands in for the bearer token (see session/).
+    const session = await this.sessions.claimsOf(request);
     const [scheme, token] = (request.headers.authorization ?? '').split(' ');
-    if (scheme !== 'Bearer' || !token) throw new UnauthorizedException('Bearer token required');
+    if (!session && (scheme !== 'Bearer' || !token)) {
+      throw new UnauthorizedException('Bearer token required');
+    }
 
     let claims: AccessTokenClaims;
     try {
-      claims = await this.jwt.verifyAsync<AccessTokenClaims>(token);
+      claims = session ?? (await this.jwt.verifyAsync<AccessTokenClaims>(token!));
     } catch {
       throw new UnauthorizedException('Token is invalid or expired');
     }
+    if (!session && isSessionClaims(claims))
+      throw new UnauthorizedException('Bearer token required');
     const user = await this.prisma.user.findUnique({
       where: { id: claims.sub },
       select: {
@@ -61,6 +74,7 @@ export class BearerAuthGuard implements CanActivate {
       role: user.role,
       teamIds: user.memberships.map((membership) => membership.teamId),
     };
+    if (session) this.csrf.check(request);
     return true;
   }
 }

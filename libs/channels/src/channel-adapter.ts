@@ -20,6 +20,12 @@ export interface PollResult {
 /** What an adapter needs to send one outgoing message on a thread. */
 export interface OutgoingMessage {
   messageId: string;
+  /**
+   * The external id stored on the message row when it was queued (or, after
+   * a send whose outcome was lost, the one it was sent under). A mail's
+   * Message-ID is made from it, so a resend carries the same Message-ID.
+   */
+  queuedExternalId: string;
   text: string;
   thread: { id: string; externalId: string; subject: string | null };
   /** The citizen's identity on this channel, when known. */
@@ -65,6 +71,11 @@ export interface ChannelAdapter extends ItemNormalizer {
    * message is not a public comment.
    */
   hideComment?(context: ChannelContext, comment: PublicComment): Promise<void>;
+  /**
+   * Reads the names of people the channel knows only by id (and refreshes old
+   * ones) from the source. Runs after a poll; its failures never fail the poll.
+   */
+  refreshContacts?(context: ChannelContext): Promise<void>;
   /** Proves the credentials work (for the admin's "test connection"); throws a ChannelError saying why not. */
   testConnection?(context: ChannelContext): Promise<void>;
 }

@@ -4,6 +4,15 @@ import { ITEM_NORMALIZERS } from '@svara/pipeline';
 import { SecretBox } from '@svara/secrets';
 import type { ChannelAdapter, ChannelContext } from './channel-adapter';
 
+/** A channel with its secrets opened, as adapters receive it. */
+export function channelContext(channel: Channel, secrets: SecretBox): ChannelContext {
+  return {
+    channel,
+    config: (channel.config ?? {}) as Record<string, unknown>,
+    secrets: channel.secretsEncrypted ? secrets.open(channel.secretsEncrypted) : {},
+  };
+}
+
 /** The adapters by channel type, and the context (decrypted secrets) they run with. */
 @Injectable()
 export class ChannelAdapters {
@@ -37,10 +46,6 @@ export class ChannelAdapters {
   }
 
   contextOf(channel: Channel): ChannelContext {
-    return {
-      channel,
-      config: (channel.config ?? {}) as Record<string, unknown>,
-      secrets: channel.secretsEncrypted ? this.secrets.open(channel.secretsEncrypted) : {},
-    };
+    return channelContext(channel, this.secrets);
   }
 }

@@ -5,15 +5,19 @@ import { ITEM_NORMALIZERS, type ItemNormalizer, PipelineModule } from '@svara/pi
 import { ThreadSlaModule } from '@svara/thread-sla';
 import { ChannelsAdminController } from './admin/channels-admin.controller';
 import { ChannelsAdminService } from './admin/channels-admin.service';
+import { InboundBatchesController } from './admin/inbound-batches.controller';
 import { ChannelAdapters } from './channel-adapters.service';
+import { ContactProfileReader } from './meta/contact-profile-reader.service';
 import { GraphApi } from './meta/graph-api.service';
 import { MetaWebhookController } from './meta/meta-webhook.controller';
 import { ChannelHealthRecorder } from './polling/channel-health';
 import { ChannelPolls } from './polling/channel-polls.service';
 import { PollSchedulerCron } from './polling/poll-scheduler.cron';
+import { ChannelHealthMetrics } from './polling/channel-health.metrics';
 import { PollProcessor } from './polling/poll.processor';
 import { CHANNEL_ADAPTERS } from './registry';
 import { SendProcessor } from './sending/send.processor';
+import { ReplyMailboxes } from './web-form/reply-mailboxes';
 import { WebFormController } from './web-form/web-form.controller';
 
 /** The adapters, by type. Every process that touches a channel imports this. */
@@ -27,11 +31,13 @@ import { WebFormController } from './web-form/web-form.controller';
       useFactory: (...adapters: ItemNormalizer[]) => adapters,
     },
     GraphApi,
+    ContactProfileReader,
     ChannelAdapters,
     ChannelPolls,
     ChannelHealthRecorder,
+    ReplyMailboxes,
   ],
-  exports: [ITEM_NORMALIZERS, ChannelAdapters, ChannelPolls, ChannelHealthRecorder],
+  exports: [ITEM_NORMALIZERS, ChannelAdapters, ChannelPolls, ChannelHealthRecorder, ReplyMailboxes],
 })
 export class ChannelsModule {
   /** API: public intake endpoints and channel administration. */
@@ -39,7 +45,12 @@ export class ChannelsModule {
     return {
       module: ChannelsApiModule,
       imports: [ChannelsModule, PipelineModule, AuditModule],
-      controllers: [WebFormController, MetaWebhookController, ChannelsAdminController],
+      controllers: [
+        WebFormController,
+        MetaWebhookController,
+        ChannelsAdminController,
+        InboundBatchesController,
+      ],
       providers: [ChannelsAdminService],
     };
   }
@@ -63,7 +74,7 @@ export class ChannelsModule {
     return {
       module: ChannelsSchedulerModule,
       imports: [ChannelsModule, PipelineModule.forScheduler()],
-      providers: [PollSchedulerCron],
+      providers: [PollSchedulerCron, ChannelHealthMetrics],
     };
   }
 }

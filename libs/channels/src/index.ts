@@ -14,3 +14,4 @@ export { isCommentThread } from './meta/meta-normalizer';
 export { ChannelPolls } from './polling/channel-polls.service';
 export { CHANNEL_ADAPTERS } from './registry';
 export type { WebFormItem } from './web-form/web-form-item';
+export type { EmailItem } from './email/email-item';

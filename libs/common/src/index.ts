@@ -8,3 +8,12 @@ export {
   Unprocessable,
 } from './domain-error';
 export { TimedOut, withTimeout } from './with-timeout';
+export {
+  MIN_PASSWORD_LENGTH,
+  MIN_PASSWORD_SCORE,
+  type PasswordOwner,
+  passwordWeakness,
+} from './password-strength';
+export { wellFormedDeep, wellFormedJson, wellFormedText } from './well-formed-text';
+export { importEsm } from './esm-import';
+export { jsonDecoder, StoredJsonInvalid } from './json-decoder';

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { ConfigError, loadConfig } from './app-config';
 
 const KEY = 'a'.repeat(64);
@@ -14,14 +15,14 @@ function problemsOf(env: NodeJS.ProcessEnv): string[] {
 
 describe('loadConfig', () => {
   it('applies the contract defaults for a developer machine', () => {
-    const config = loadConfig({});
+    const config = loadConfig({ SECRETS_KEY: KEY });
     expect(config.env).toBe('development');
     expect(config.databaseUrl).toBe('postgresql://postgres@127.0.0.1:5432/svara');
     expect(config.redisUrl).toBe('redis://127.0.0.1:6379');
     expect(config.port).toBe(3000);
     expect(config.publicUrl).toBe('http://localhost:3000');
     expect(config.slaScanIntervalSeconds).toBe(30);
-    expect(config.usingDevelopmentSecretsKey).toBe(true);
+    expect(config.usingDevelopmentSecretsKey).toBe(false);
     expect(config.secretsKey).toHaveLength(32);
   });
 
@@ -55,6 +56,7 @@ describe('loadConfig', () => {
       expect.stringContaining('ADMIN_EMAIL and ADMIN_PASSWORD'),
     ]);
     const config = loadConfig({
+      SECRETS_KEY: KEY,
       ADMIN_EMAIL: 'Admin@Kommun.se',
       ADMIN_PASSWORD: 'correct horse battery',
     });
@@ -64,7 +66,61 @@ describe('loadConfig', () => {
     });
   });
 
+  it('refuses a blank or guessable ADMIN_PASSWORD, naming it', () => {
+    const admin = { SECRETS_KEY: KEY, ADMIN_EMAIL: 'admin@kommun.se' };
+    expect(problemsOf({ ...admin, ADMIN_PASSWORD: ' '.repeat(12) })).toEqual([
+      'ADMIN_PASSWORD must not be blank',
+    ]);
+    for (const guessable of ['administrator', 'admin@kommun.se1', 'password1234']) {
+      expect(problemsOf({ ...admin, ADMIN_PASSWORD: guessable })).toEqual([
+        expect.stringMatching(/^ADMIN_PASSWORD is too easy to guess/),
+      ]);
+    }
+  });
+
   it('treats empty optional variables as unset', () => {
-    expect(loadConfig({ SMTP_URL: '', META_APP_SECRET: '' }).smtpUrl).toBeUndefined();
+    expect(
+      loadConfig({ SECRETS_KEY: KEY, SMTP_URL: '', META_APP_SECRET: '' }).smtpUrl,
+    ).toBeUndefined();
+  });
+
+  it('keeps browser sessions eight hours unless SESSION_TTL_SECONDS says otherwise', () => {
+    expect(loadConfig({}).sessionTtlSeconds).toBe(28_800);
+    expect(loadConfig({ SESSION_TTL_SECONDS: '600' }).sessionTtlSeconds).toBe(600);
+    expect(problemsOf({ SESSION_TTL_SECONDS: '0' })).toEqual([
+      expect.stringContaining('SESSION_TTL_SECONDS'),
+    ]);
+    const problems = problemsOf({ SESSION_TTL_SECONDS: 'a day' });
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems.every((problem) => problem.startsWith('SESSION_TTL_SECONDS'))).toBe(true);
+  });
+
+  it('bounds Graph reads per channel and per worker, by default 8 and 32', () => {
+    expect(loadConfig({ SECRETS_KEY: KEY }).meta.readConcurrency).toEqual({
+      perChannel: 8,
+      perWorker: 32,
+    });
+    expect(
+      loadConfig({ SECRETS_KEY: KEY, META_READ_CONCURRENCY: '2', META_READ_CONCURRENCY_TOTAL: '5' })
+        .meta.readConcurrency,
+    ).toEqual({ perChannel: 2, perWorker: 5 });
+    const problems = problemsOf({
+      SECRETS_KEY: KEY,
+      META_READ_CONCURRENCY: '0',
+      META_READ_CONCURRENCY_TOTAL: 'many',
+    });
+    expect(problems.some((p) => p.startsWith('META_READ_CONCURRENCY '))).toBe(true);
+    expect(problems.some((p) => p.startsWith('META_READ_CONCURRENCY_TOTAL'))).toBe(true);
+  });
+
+  it('marks cookies Secure for an https PUBLIC_URL or in production', () => {
+    expect(loadConfig({}).secureCookies).toBe(false);
+    expect(loadConfig({ PUBLIC_URL: 'https://svara.kommun.se' }).secureCookies).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production', SECRETS_KEY: KEY }).secureCookies).toBe(true);
+  });
+
+  it('serves the web app from dist/web in the working directory unless WEB_ROOT says otherwise', () => {
+    expect(loadConfig({}).webRoot).toBe(path.resolve('dist/web'));
+    expect(loadConfig({ WEB_ROOT: '/srv/svara-web' }).webRoot).toBe('/srv/svara-web');
   });
 });

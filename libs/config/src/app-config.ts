@@ -1,7 +1,11 @@
-import { createHash } from 'node:crypto';
+import path from 'node:path';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
+import { passwordWeakness } from '@svara/common';
+import { developmentSecretsKey } from './development-key';
 import { Environment, type LogLevel, type NodeEnvironment } from './environment';
+import { type AttachmentLimits, type BlobStoreConfig, blobConfigOf } from './blob-config';
+import { type OidcConfig, oidcConfigOf } from './oidc-config';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -18,6 +22,8 @@ export class AppConfig {
   readonly redisPrefix!: string;
   readonly port!: number;
   readonly publicUrl!: string;
+  /** Where the worker and the scheduler serve /metrics; port 0 lets the OS choose. */
+  readonly metrics!: { host: string; ports: { worker: number; scheduler: number } };
   readonly smtpUrl?: string;
   readonly mailFrom!: string;
   readonly meta!: {
@@ -25,11 +31,17 @@ export class AppConfig {
     graphVersion: string;
     appSecret?: string;
     verifyToken?: string;
+    /** How old a contact's name from Meta's profile may get before it is read again. */
+    profileMaxAgeMs: number;
+    /** Graph reads at a time: for one channel's poll, and for a worker across its channels. */
+    readConcurrency: { perChannel: number; perWorker: number };
   };
   /** 32-byte master key for secrets at rest and token signing. */
   readonly secretsKey!: Buffer;
   /** True when no SECRETS_KEY was given and a development key is in use. */
   readonly usingDevelopmentSecretsKey!: boolean;
+  /** The file the development key is kept in, when one is in use. */
+  readonly developmentKeyFile?: { path: string; created: boolean };
   readonly bootstrapAdmin?: { email: string; password: string };
   readonly slaScanIntervalSeconds!: number;
   readonly logLevel!: LogLevel;
@@ -46,16 +58,28 @@ export class AppConfig {
   };
   /** How long a GDPR erasure's confirmation token is valid. */
   readonly erasureConfirmationSeconds!: number;
+  /** Lifetime of a browser session cookie. */
+  readonly sessionTtlSeconds!: number;
+  /** Absolute path of the built web app (index.html and assets/). */
+  readonly webRoot!: string;
+  /** Cookies go out with Secure: PUBLIC_URL is https, or NODE_ENV is production. */
+  readonly secureCookies!: boolean;
+  /** Single sign-on; undefined when not configured. */
+  readonly oidc?: OidcConfig;
+  /** False when PASSWORD_LOGIN=false: only single sign-on signs people in. */
+  readonly passwordLogin!: boolean;
+  /** Where attachments' bytes are kept. */
+  readonly blobStore!: BlobStoreConfig;
+  /** What is stored of a message's attachments. */
+  readonly attachmentLimits!: AttachmentLimits;
 
   constructor(values: AppConfig) {
     Object.assign(this, values);
   }
 }
 
-// Development only: a stable key derived from a public string, so that a
-// developer's encrypted channel secrets survive restarts. Never used outside
-// NODE_ENV=development.
-const DEVELOPMENT_SECRETS_KEY = createHash('sha256').update('svara-development-only').digest();
+/** The name the first admin (ADMIN_EMAIL) is created with. */
+export const BOOTSTRAP_ADMIN_NAME = 'Administrator';
 
 function flatten(errors: ValidationError[]): string[] {
   return errors.flatMap((error) =>
@@ -80,8 +104,27 @@ export function loadConfig(source: NodeJS.ProcessEnv): AppConfig {
   }
   if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
     problems.push('ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
+  } else if (env.ADMIN_EMAIL && env.ADMIN_PASSWORD !== undefined) {
+    const weakness = passwordWeakness('ADMIN_PASSWORD', env.ADMIN_PASSWORD, {
+      email: env.ADMIN_EMAIL,
+      name: BOOTSTRAP_ADMIN_NAME,
+    });
+    if (weakness) problems.push(weakness);
   }
+  const publicUrl = env.PUBLIC_URL.replace(/\/+$/, '');
+  const oidc = oidcConfigOf(env, publicUrl, problems);
+  const blobs = blobConfigOf(env, problems);
   if (problems.length > 0) throw new ConfigError(problems);
+
+  // Development without SECRETS_KEY: the installation's own random key, never a published one.
+  let development: ReturnType<typeof developmentSecretsKey> | undefined;
+  if (!env.SECRETS_KEY) {
+    try {
+      development = developmentSecretsKey(env.SECRETS_KEY_FILE);
+    } catch (error) {
+      throw new ConfigError([`SECRETS_KEY_FILE: ${(error as Error).message}`]);
+    }
+  }
 
   return new AppConfig({
     env: env.NODE_ENV,
@@ -89,7 +132,11 @@ export function loadConfig(source: NodeJS.ProcessEnv): AppConfig {
     redisUrl: env.REDIS_URL,
     redisPrefix: env.REDIS_PREFIX,
     port: env.PORT,
-    publicUrl: env.PUBLIC_URL.replace(/\/+$/, ''),
+    publicUrl,
+    metrics: {
+      host: env.METRICS_HOST,
+      ports: { worker: env.WORKER_METRICS_PORT, scheduler: env.SCHEDULER_METRICS_PORT },
+    },
     smtpUrl: env.SMTP_URL,
     mailFrom: env.MAIL_FROM,
     meta: {
@@ -97,9 +144,15 @@ export function loadConfig(source: NodeJS.ProcessEnv): AppConfig {
       graphVersion: env.META_GRAPH_VERSION,
       appSecret: env.META_APP_SECRET,
       verifyToken: env.META_VERIFY_TOKEN,
+      profileMaxAgeMs: env.META_PROFILE_MAX_AGE_HOURS * 3600_000,
+      readConcurrency: {
+        perChannel: env.META_READ_CONCURRENCY,
+        perWorker: env.META_READ_CONCURRENCY_TOTAL,
+      },
     },
-    secretsKey: env.SECRETS_KEY ? decodeKey(env.SECRETS_KEY) : DEVELOPMENT_SECRETS_KEY,
-    usingDevelopmentSecretsKey: !env.SECRETS_KEY,
+    secretsKey: development ? development.key : decodeKey(env.SECRETS_KEY!),
+    usingDevelopmentSecretsKey: development !== undefined,
+    developmentKeyFile: development && { path: development.file, created: development.created },
     bootstrapAdmin:
       env.ADMIN_EMAIL && env.ADMIN_PASSWORD
         ? { email: env.ADMIN_EMAIL.toLowerCase(), password: env.ADMIN_PASSWORD }
@@ -117,5 +170,21 @@ export function loadConfig(source: NodeJS.ProcessEnv): AppConfig {
       rawInboundDays: env.RAW_INBOUND_RETENTION_DAYS,
     },
     erasureConfirmationSeconds: env.ERASURE_CONFIRMATION_SECONDS,
+    sessionTtlSeconds: env.SESSION_TTL_SECONDS,
+    webRoot: path.resolve(env.WEB_ROOT),
+    secureCookies: env.NODE_ENV === 'production' || env.PUBLIC_URL.startsWith('https:'),
+    oidc,
+    passwordLogin: env.PASSWORD_LOGIN !== 'false',
+    ...blobs,
   });
+}
+
+/** What a process says at start while it runs on a development key (undefined otherwise). */
+export function developmentKeyWarning(config: AppConfig): string | undefined {
+  const file = config.developmentKeyFile;
+  if (!file) return undefined;
+  return (
+    `SECRETS_KEY is not set: using the development key ${file.created ? 'just created in' : 'in'} ` +
+    `${file.path}. Keep that file private; set SECRETS_KEY outside development.`
+  );
 }

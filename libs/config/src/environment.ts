@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Transform, Type } from 'class-transformer';
 import {
   IsEmail,
+  IsIP,
   IsIn,
   IsInt,
   IsOptional,
@@ -13,6 +14,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { DEFAULT_SECRETS_KEY_FILE } from './development-key';
 
 export const NODE_ENVIRONMENTS = ['development', 'production', 'test'] as const;
 export type NodeEnvironment = (typeof NODE_ENVIRONMENTS)[number];
@@ -46,6 +48,22 @@ export class Environment {
   @Max(65535)
   PORT = 3000;
 
+  /** Where the worker and the scheduler serve /metrics (the api serves it on PORT). */
+  @IsIP(undefined, { message: 'METRICS_HOST must be an IP address, e.g. 127.0.0.1 or 0.0.0.0' })
+  METRICS_HOST = '127.0.0.1';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  WORKER_METRICS_PORT = 9464;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  SCHEDULER_METRICS_PORT = 9465;
+
   @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
   PUBLIC_URL = 'http://localhost:3000';
 
@@ -63,6 +81,20 @@ export class Environment {
   @Matches(/^v\d+\.\d+$/, { message: 'META_GRAPH_VERSION must look like v23.0' })
   META_GRAPH_VERSION = 'v23.0';
 
+  /** Graph reads one channel's poll makes at a time (conversations, message and comment pages). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  META_READ_CONCURRENCY = 8;
+
+  /** Graph reads a worker process makes at a time, across all the channels it polls. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  META_READ_CONCURRENCY_TOTAL = 32;
+
   @Transform(blankToUndefined)
   @IsOptional()
   @IsString()
@@ -75,6 +107,13 @@ export class Environment {
   @MinLength(8)
   META_VERIFY_TOKEN?: string;
 
+  /** A contact's name read from Meta's profile is read again once it is this old. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 365)
+  META_PROFILE_MAX_AGE_HOURS = 168;
+
   /** 32 bytes, base64 or hex. */
   @Transform(blankToUndefined)
   @IsOptional()
@@ -83,15 +122,19 @@ export class Environment {
   })
   SECRETS_KEY?: string;
 
+  /** Development without SECRETS_KEY: where the installation's own random key is kept. */
+  @IsString()
+  @MinLength(1)
+  SECRETS_KEY_FILE = DEFAULT_SECRETS_KEY_FILE;
+
   @Transform(blankToUndefined)
   @IsOptional()
   @IsEmail()
   ADMIN_EMAIL?: string;
 
-  @Transform(blankToUndefined)
+  /** Checked for strength with ADMIN_EMAIL when the config is loaded (see loadConfig). */
   @IsOptional()
   @IsString()
-  @MinLength(12, { message: 'ADMIN_PASSWORD must be at least 12 characters' })
   ADMIN_PASSWORD?: string;
 
   @Type(() => Number)
@@ -153,4 +196,121 @@ export class Environment {
   @Min(1)
   @Max(3600)
   ERASURE_CONFIRMATION_SECONDS = 600;
+
+  /** How long a browser session (the svara_session cookie) lasts after signing in. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(7 * 24 * 3600)
+  SESSION_TTL_SECONDS = 28_800;
+
+  /** Single sign-on: the OpenID Connect provider's issuer (discovery at /.well-known/openid-configuration). */
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
+  OIDC_ISSUER_URL?: string;
+
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @IsString()
+  OIDC_CLIENT_ID?: string;
+
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @IsString()
+  OIDC_CLIENT_SECRET?: string;
+
+  /** Defaults to PUBLIC_URL + /api/v1/auth/oidc/callback; register it at the provider. */
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
+  OIDC_REDIRECT_URL?: string;
+
+  @Matches(/^openid( [\x21\x23-\x5B\x5D-\x7E]+)*$/, {
+    message: 'OIDC_SCOPES must be space-separated scopes starting with openid',
+  })
+  OIDC_SCOPES = 'openid profile email';
+
+  /** The claim that lists the person's groups; a dotted path reaches into objects (realm_access.roles). */
+  @Matches(/^[^.\s]+(\.[^.\s]+)*$/, {
+    message: 'OIDC_GROUPS_CLAIM must be a claim name or dotted path',
+  })
+  OIDC_GROUPS_CLAIM = 'groups';
+
+  /** JSON: {"<group>": {"role": "AGENT", "teams": ["Kundtjänst"]}}; checked in loadConfig. */
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @IsString()
+  OIDC_GROUP_MAP?: string;
+
+  /** What the sign-in button calls the provider: "Logga in med <name>". */
+  @IsString()
+  @MinLength(1)
+  OIDC_PROVIDER_NAME = 'SSO';
+
+  /** false switches e-mail and password sign-in off (single sign-on only). */
+  @IsIn(['true', 'false'], { message: 'PASSWORD_LOGIN must be true or false' })
+  PASSWORD_LOGIN: 'true' | 'false' = 'true';
+
+  /** The built web app the API serves at `/`; relative paths are taken from the working directory. */
+  @IsString()
+  @MinLength(1)
+  WEB_ROOT = 'dist/web';
+
+  /** Where attachments' bytes are kept: a local directory, or S3-compatible object storage. */
+  @IsIn(['local', 's3'], { message: 'BLOB_STORE must be local or s3' })
+  BLOB_STORE: 'local' | 's3' = 'local';
+
+  /** BLOB_STORE=local: the directory; relative paths are taken from the working directory. */
+  @IsString()
+  @MinLength(1)
+  BLOB_DIR = 'data/blobs';
+
+  /** BLOB_STORE=s3: the service's URL; empty means AWS itself. */
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
+  S3_ENDPOINT?: string;
+
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, {
+    message: 'S3_BUCKET must be a bucket name (3-63 lower-case letters, digits, . -)',
+  })
+  S3_BUCKET?: string;
+
+  @IsString()
+  @MinLength(1)
+  S3_REGION = 'eu-north-1';
+
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @IsString()
+  S3_ACCESS_KEY_ID?: string;
+
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @IsString()
+  S3_SECRET_ACCESS_KEY?: string;
+
+  /** Keys after the bucket name in the path (MinIO, Ceph, most self-hosted services). */
+  @IsIn(['true', 'false'], { message: 'S3_FORCE_PATH_STYLE must be true or false' })
+  S3_FORCE_PATH_STYLE: 'true' | 'false' = 'true';
+
+  /** The largest attachment stored, in bytes; a larger one is left out with a note. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  ATTACHMENT_MAX_FILE_BYTES = 25 * 1024 * 1024;
+
+  /** The most attachment bytes stored for one message; those past it are left out with a note. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  ATTACHMENT_MAX_MESSAGE_BYTES = 50 * 1024 * 1024;
+
+  /** Types (as the bytes show them) never stored, comma-separated. */
+  @IsString()
+  ATTACHMENT_REFUSED_TYPES =
+    'application/x-msdownload,application/x-dosexec,application/x-elf,application/x-mach-binary,application/x-sh,application/x-msi,application/vnd.microsoft.portable-executable';
 }

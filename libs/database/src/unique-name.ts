@@ -1,5 +1,5 @@
 import { Conflict } from '@svara/common';
-import { Prisma } from './generated/prisma/client';
+import { isUniqueViolation } from './prisma-errors';
 
 /** Runs a write and turns a duplicate name into a 409. */
 export async function withUniqueName<T>(
@@ -10,8 +10,7 @@ export async function withUniqueName<T>(
   try {
     return await write();
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')
-      throw new Conflict(`A ${what} named "${name}" already exists`);
+    if (isUniqueViolation(error)) throw new Conflict(`A ${what} named "${name}" already exists`);
     throw error;
   }
 }

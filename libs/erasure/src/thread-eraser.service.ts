@@ -8,6 +8,8 @@ export interface ErasedCounts {
   messages: number;
   /** Contacts removed because no thread referenced them any more. */
   contacts: number;
+  /** Blob store keys of the attachments removed: drop the unreferenced ones once committed. */
+  blobKeys: string[];
 }
 
 export interface MessagesErased {
@@ -16,6 +18,8 @@ export interface MessagesErased {
   threadsChanged: string[];
   /** Threads deleted because no message was left in them. */
   threadsDeleted: number;
+  /** As in ErasedCounts. */
+  blobKeys: string[];
 }
 
 /**
@@ -26,26 +30,39 @@ export interface MessagesErased {
 @Injectable()
 export class ThreadEraser {
   /**
-   * Deletes the threads with their messages, escalations and access entries,
+   * Deletes the threads with their messages (and their earlier texts), drafts,
+   * escalations and access entries,
    * then the contacts (and their identities) that no other thread references.
    */
   async delete(tx: Tx, threadIds: string[]): Promise<ErasedCounts> {
-    if (threadIds.length === 0) return { threads: 0, messages: 0, contacts: 0 };
+    if (threadIds.length === 0) return { threads: 0, messages: 0, contacts: 0, blobKeys: [] };
     const contactIds = await this.contactsOf(tx, threadIds);
+    // Attachment rows go with their messages by foreign key; their bytes are the caller's.
+    const blobKeys = await this.attachmentBlobsOf(tx, { threadId: { in: threadIds } });
+    // (Drafts go with their threads by foreign key; said here so no one wonders.)
+    await tx.draft.deleteMany({ where: { threadId: { in: threadIds } } });
     const messages = await tx.message.deleteMany({ where: { threadId: { in: threadIds } } });
     const threads = await tx.thread.deleteMany({ where: { id: { in: threadIds } } });
     const contacts = await this.deleteUnreferencedContacts(tx, contactIds);
-    return { threads: threads.count, messages: messages.count, contacts };
+    return { threads: threads.count, messages: messages.count, contacts, blobKeys };
   }
 
   /**
    * Keeps the threads and their messages as statistics (status, times, SLA
    * figures, direction, delivery) and removes every personal datum: texts,
-   * subjects, attachments, author names and addresses, the contact link.
+   * subjects, attachments, author names and addresses, edited comments'
+   * earlier texts, the contact link, and agents' drafts.
    */
   async anonymize(tx: Tx, threadIds: string[], at = new Date()): Promise<ErasedCounts> {
-    if (threadIds.length === 0) return { threads: 0, messages: 0, contacts: 0 };
+    if (threadIds.length === 0) return { threads: 0, messages: 0, contacts: 0, blobKeys: [] };
     const contactIds = await this.contactsOf(tx, threadIds);
+    // The citizen's files (photos, scans) are personal data like the texts.
+    const blobKeys = await this.attachmentBlobsOf(tx, { threadId: { in: threadIds } });
+    await tx.messageAttachment.deleteMany({ where: { message: { threadId: { in: threadIds } } } });
+    // Agents' unsent drafts quote and name the citizen: they go whole.
+    await tx.draft.deleteMany({ where: { threadId: { in: threadIds } } });
+    // So do the earlier texts of edited comments: only the fact of an edit stays.
+    await tx.messageEdit.deleteMany({ where: { message: { threadId: { in: threadIds } } } });
     const messages = await tx.message.updateMany({
       where: { threadId: { in: threadIds } },
       data: {
@@ -63,6 +80,9 @@ export class ThreadEraser {
       where: { id: { in: threadIds } },
       data: {
         subject: null,
+        // The post is the account's own, but its subject copy goes too: nothing to join on.
+        postText: null,
+        postPermalink: null,
         contactId: null,
         containsIdentityNumber: false,
         anonymizedAt: at,
@@ -70,7 +90,7 @@ export class ThreadEraser {
       },
     });
     const contacts = await this.deleteUnreferencedContacts(tx, contactIds);
-    return { threads: threads.count, messages: messages.count, contacts };
+    return { threads: threads.count, messages: messages.count, contacts, blobKeys };
   }
 
   /**
@@ -80,7 +100,10 @@ export class ThreadEraser {
    * message at all are deleted like any other.
    */
   async deleteMessages(tx: Tx, messageIds: string[]): Promise<MessagesErased> {
-    if (messageIds.length === 0) return { messages: 0, threadsChanged: [], threadsDeleted: 0 };
+    if (messageIds.length === 0) {
+      return { messages: 0, threadsChanged: [], threadsDeleted: 0, blobKeys: [] };
+    }
+    const blobKeys = await this.attachmentBlobsOf(tx, { id: { in: messageIds } });
     const threadIds = (
       await tx.message.findMany({
         where: { id: { in: messageIds } },
@@ -95,7 +118,7 @@ export class ThreadEraser {
         select: { id: true },
       })
     ).map((row) => row.id);
-    await this.delete(tx, emptied);
+    blobKeys.push(...(await this.delete(tx, emptied)).blobKeys);
     const changed = threadIds.filter((id) => !emptied.includes(id)).sort();
     if (changed.length > 0) {
       await tx.$executeRaw`
@@ -116,7 +139,23 @@ export class ThreadEraser {
         ) m
         WHERE t.id = m."threadId"`;
     }
-    return { messages: deleted.count, threadsChanged: changed, threadsDeleted: emptied.length };
+    return {
+      messages: deleted.count,
+      threadsChanged: changed,
+      threadsDeleted: emptied.length,
+      blobKeys,
+    };
+  }
+
+  /** The blob keys (bytes and thumbnails) of the attachments of these messages. */
+  private async attachmentBlobsOf(tx: Tx, messages: Prisma.MessageWhereInput): Promise<string[]> {
+    const rows = await tx.messageAttachment.findMany({
+      where: { message: messages },
+      select: { sha256: true, thumbnailSha256: true },
+    });
+    return rows
+      .flatMap((row) => [row.sha256, row.thumbnailSha256])
+      .filter((key): key is string => key !== null);
   }
 
   private async contactsOf(tx: Tx, threadIds: string[]): Promise<string[]> {

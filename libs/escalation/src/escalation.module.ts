@@ -11,17 +11,22 @@ import {
 import { SlaPoliciesService } from './admin/sla-policies.service';
 import { EscalationRecipientsResolver } from './notify/escalation-recipients.service';
 import { EscalationProcessor } from './notify/escalation.processor';
+import { RequestedRecomputationsCron } from './recompute/requested-recomputations.cron';
 import { SlaRecomputeProcessor } from './recompute/sla-recompute.processor';
 import { SlaReportController } from './report/sla-report.controller';
 import { FailedEscalationsCron } from './retry/failed-escalations.cron';
 import { SlaReportService } from './report/sla-report.service';
+import { SlaSeriesService } from './report/sla-series.service';
+import { LeadDashboardController } from './lead/lead-dashboard.controller';
+import { LeadDashboardService } from './lead/lead-dashboard.service';
 import { SlaScanCron } from './scan/sla-scan.cron';
+import { SlaBacklogMetrics } from './scan/sla-backlog.metrics';
 import { SlaScan } from './scan/sla-scan.service';
 
 /** SLA policies and calendars, the SLA scan, escalation e-mail and the SLA report. */
 @Module({})
 export class EscalationModule {
-  /** API: calendars and policies (admins), recomputation progress, the SLA report. */
+  /** API: calendars and policies (admins), recomputation progress, the SLA report and series, the lead's dashboard. */
   static forApi(): DynamicModule {
     return {
       module: EscalationApiModule,
@@ -30,9 +35,16 @@ export class EscalationModule {
         SlaPoliciesController,
         SlaRecomputationsController,
         SlaReportController,
+        LeadDashboardController,
       ],
       imports: [PipelineModule],
-      providers: [CalendarsService, SlaPoliciesService, SlaReportService],
+      providers: [
+        CalendarsService,
+        SlaPoliciesService,
+        SlaReportService,
+        SlaSeriesService,
+        LeadDashboardService,
+      ],
     };
   }
 
@@ -40,16 +52,23 @@ export class EscalationModule {
   static forWorker(): DynamicModule {
     return {
       module: EscalationWorkerModule,
-      imports: [NotificationsModule, ThreadSlaModule],
+      imports: [NotificationsModule, ThreadSlaModule, PipelineModule],
       providers: [EscalationRecipientsResolver, EscalationProcessor, SlaRecomputeProcessor],
     };
   }
 
-  /** Scheduler: the SLA scan, one replica at a time. */
+  /** Scheduler: the SLA scan and the sweeps, one replica at a time. */
   static forScheduler(): DynamicModule {
     return {
       module: EscalationSchedulerModule,
-      providers: [SlaScan, SlaScanCron, FailedEscalationsCron],
+      providers: [
+        SlaScan,
+        SlaScanCron,
+        FailedEscalationsCron,
+        RequestedRecomputationsCron,
+        SlaBacklogMetrics,
+      ],
+      imports: [PipelineModule],
     };
   }
 }

@@ -3,11 +3,10 @@ import { Injectable, Logger } from '@nestjs/common';
 import { AuditTrail } from '@svara/audit';
 import { Conflict, NotFound } from '@svara/common';
 import { Prisma, PrismaService } from '@svara/database';
-import { ThreadEraser } from '@svara/erasure';
-import { InboxEvents } from '@svara/pipeline';
+import { RawItemEraser, ThreadEraser } from '@svara/erasure';
+import { InboxEvents, UnreferencedBlobs } from '@svara/pipeline';
 import { type ContactFootprint, ContactFootprints } from './contact-footprints.service';
 import { ErasureConfirmations } from './erasure-confirmations.service';
-import { renumberRejections } from './renumber-rejections';
 
 type Tx = Prisma.TransactionClient;
 
@@ -79,6 +78,8 @@ export class ContactErasure {
     private readonly footprints: ContactFootprints,
     private readonly confirmations: ErasureConfirmations,
     private readonly eraser: ThreadEraser,
+    private readonly blobs: UnreferencedBlobs,
+    private readonly rawItems: RawItemEraser,
     private readonly audit: AuditTrail,
     private readonly events: InboxEvents,
   ) {}
@@ -101,7 +102,13 @@ export class ContactErasure {
 
   async confirm(contactId: string, adminId: string, token: string) {
     const confirmation = await this.confirmations.consume(contactId, adminId, token);
-    let result: { erasureId: string; erased: ErasureCounts; kept: KeptRecords; changed: string[] };
+    let result: {
+      erasureId: string;
+      erased: ErasureCounts;
+      kept: KeptRecords;
+      changed: string[];
+      blobKeys: string[];
+    };
     try {
       result = await this.prisma.$transaction((tx) => this.erase(tx, contactId, adminId), {
         timeout: 120_000,
@@ -112,6 +119,8 @@ export class ContactErasure {
       if (!(error instanceof NotFound)) await confirmation.restore();
       throw error;
     }
+    // Once committed: the files' bytes, unless another message holds the same.
+    await this.blobs.remove(result.blobKeys);
     this.logger.log({ erasureId: result.erasureId, ...result.erased }, 'contact erased');
     await this.events.threadsChanged('thread.updated', result.changed);
     return { erasureId: result.erasureId, erased: result.erased, kept: result.kept };
@@ -133,7 +142,7 @@ export class ContactErasure {
       footprint.messagesElsewhere.map((message) => message.id),
     );
     await tx.contact.deleteMany({ where: { id: contactId } });
-    await this.eraseInbound(tx, footprint);
+    await this.rawItems.erase(tx, footprint.inbound);
 
     const erasureId = randomUUID();
     const erased: ErasureCounts = {
@@ -158,40 +167,12 @@ export class ContactErasure {
       },
       tx,
     );
-    return { erasureId, erased, kept: kept(footprint), changed: elsewhere.threadsChanged };
-  }
-
-  /**
-   * Batches already stored as messages go whole: they are only raw copies.
-   * From batches that failed to ingest only the person's items go, so the
-   * other items can still be looked at and retried.
-   */
-  private async eraseInbound(tx: Tx, footprint: ContactFootprint): Promise<void> {
-    const done = footprint.inbound.filter((m) => m.status === 'DONE').map((m) => m.batchId);
-    if (done.length > 0) await tx.inboundBatch.deleteMany({ where: { id: { in: done } } });
-
-    const failed = new Map<string, Set<number>>();
-    for (const mention of footprint.inbound.filter((m) => m.status === 'FAILED')) {
-      failed.set(mention.batchId, (failed.get(mention.batchId) ?? new Set()).add(mention.index));
-    }
-    for (const [batchId, indexes] of failed) {
-      const batch = await tx.inboundBatch.findUniqueOrThrow({
-        where: { id: batchId },
-        select: { items: true, rejected: true },
-      });
-      const items = (batch.items as unknown[]).filter((_item, index) => !indexes.has(index));
-      if (items.length === 0) {
-        await tx.inboundBatch.delete({ where: { id: batchId } });
-        continue;
-      }
-      await tx.inboundBatch.update({
-        where: { id: batchId },
-        data: {
-          items: items as Prisma.InputJsonValue,
-          itemCount: items.length,
-          rejected: renumberRejections(batch.rejected, indexes) as Prisma.InputJsonValue,
-        },
-      });
-    }
+    return {
+      erasureId,
+      erased,
+      kept: kept(footprint),
+      changed: elsewhere.threadsChanged,
+      blobKeys: [...ownThreads.blobKeys, ...elsewhere.blobKeys],
+    };
   }
 }

@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '@svara/audit';
-import { PrismaService } from '@svara/database';
+import { type Prisma, PrismaService } from '@svara/database';
 import { ContactFootprints } from './contact-footprints.service';
+
+/** An edited comment's earlier texts are the person's data as much as its text. */
+const EARLIER_TEXTS = {
+  edits: {
+    orderBy: [{ replacedAt: 'asc' }, { id: 'asc' }],
+    select: { text: true, since: true, replacedAt: true },
+  },
+} satisfies Prisma.MessageInclude;
 
 /**
  * A person's copy of everything Svara holds on them (GDPR art. 15 and 20):
@@ -26,7 +34,7 @@ export class ContactExport {
         where: { id: { in: footprint.threadIds } },
         include: {
           channel: { select: { id: true, type: true, name: true } },
-          messages: { orderBy: [{ sentAt: 'asc' }, { id: 'asc' }] },
+          messages: { orderBy: [{ sentAt: 'asc' }, { id: 'asc' }], include: EARLIER_TEXTS },
           escalations: { orderBy: [{ stepAt: 'asc' }, { id: 'asc' }] },
         },
         orderBy: { createdAt: 'asc' },
@@ -34,6 +42,7 @@ export class ContactExport {
       this.prisma.message.findMany({
         where: { id: { in: footprint.messagesElsewhere.map((message) => message.id) } },
         orderBy: [{ sentAt: 'asc' }, { id: 'asc' }],
+        include: EARLIER_TEXTS,
       }),
       this.prisma.recordExport.findMany({
         where: { id: { in: footprint.recordPackageIds } },

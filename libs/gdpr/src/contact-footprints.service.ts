@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { NotFound } from '@svara/common';
 import type { Contact, ContactIdentity, Prisma } from '@svara/database';
-import { findInboundMentions, type InboundMention } from './inbound-mentions';
+import { findInboundMentions, type InboundMention } from '@svara/erasure';
 
 type Db = Prisma.TransactionClient;
 

@@ -1,10 +1,10 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { type AuthenticatedUser, CurrentUser, Roles } from '@svara/auth';
-import { IdParam } from '@svara/http';
+import { type AuthenticatedUser, CurrentUser, IdParam, Roles } from '@svara/http';
 import { ContactExport } from './contact-export.service';
 import { ContactSearch } from './contact-search.service';
+import { ContactPageDto } from './dto/contact.response';
 import { SearchContactsQuery } from './dto/search-contacts.query';
 
 @ApiTags('compliance')
@@ -21,6 +21,7 @@ export class ContactsController {
   @ApiOperation({
     summary: 'Find the contacts a person may be, by e-mail, part of a name or a channel identity',
   })
+  @ApiOkResponse({ type: ContactPageDto })
   find(@Query() query: SearchContactsQuery) {
     return this.search.search(query);
   }

@@ -1,8 +1,13 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@svara/config';
-import { ErrorResponseFilter } from './error-response.filter';
+import { httpMetricsMiddleware, METRICS_PATH, metricsHandler, SvaraMetrics } from '@svara/metrics';
+import { refuseDeepBodies } from './body-depth';
+import { ErrorResponseFilter, middlewareErrorHandler } from './error-response.filter';
+import { openApiDocument } from './openapi';
+import { useSecurityHeaders } from './security-headers';
 import { strictValidationPipe } from './validation';
 
 export const API_PREFIX = 'api/v1';
@@ -14,21 +19,21 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   app.useLogger(app.get(Logger));
   app.set('trust proxy', config.trustProxyHops);
   app.disable('x-powered-by');
+  useSecurityHeaders(app, config);
+  const metrics = app.get(SvaraMetrics);
+  app.use(httpMetricsMiddleware(metrics));
+  app.use(METRICS_PATH, metricsHandler(metrics));
+  // Browser sessions travel in cookies (libs/auth); unsigned, their tokens sign themselves.
+  app.use(cookieParser());
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false, parameterLimit: 100 });
+  refuseDeepBodies(app);
+  const errors = new ErrorResponseFilter();
+  app.use(middlewareErrorHandler(errors));
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(strictValidationPipe());
-  app.useGlobalFilters(new ErrorResponseFilter());
+  app.useGlobalFilters(errors);
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Svara API')
-      .setDescription('Unified inbox for the public sector')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup('api/docs', app, openApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
 }

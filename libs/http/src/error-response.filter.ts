@@ -7,7 +7,7 @@ import {
   HttpStatus,
   Logger,
 } from '@nestjs/common';
-import type { Response } from 'express';
+import type { NextFunction, Request, Response } from 'express';
 import { DomainError } from '@svara/common';
 
 export interface ErrorBody {
@@ -97,4 +97,18 @@ export class ErrorResponseFilter implements ExceptionFilter {
       errorId,
     };
   }
+}
+
+/**
+ * An Express error handler for what fails in the middlewares ahead of the
+ * routes (the body parsers, above all), answered in the API's error shape.
+ * It must come before the web app's static serving, whose own error handler
+ * would turn every error on an /api path into a 404.
+ */
+export function middlewareErrorHandler(filter: ErrorResponseFilter) {
+  return (error: unknown, _request: Request, response: Response, next: NextFunction): void => {
+    if (response.headersSent) return next(error);
+    const body = filter.toBody(error);
+    response.status(body.statusCode).json(body);
+  };
 }

@@ -2,7 +2,7 @@ import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { withTimeout } from '@svara/common';
-import { PrismaService, RedisClient } from '@svara/database';
+import { PrismaService, RedisClient, unappliedMigrations } from '@svara/database';
 import { Public } from './public.decorator';
 
 type Status = 'up' | 'down';
@@ -13,6 +13,10 @@ const statusOf = (check: Promise<unknown>): Promise<Status> =>
     () => 'down',
   );
 
+/**
+ * Liveness (the process answers: restart it if not) apart from readiness (it
+ * can serve: send it traffic only then), as orchestrators probe them.
+ */
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
@@ -22,15 +26,45 @@ export class HealthController {
   ) {}
 
   @Public()
+  @Get('live')
+  @ApiOperation({ summary: 'Liveness: 200 while the process answers; checks nothing else' })
+  live() {
+    return { status: 'ok' };
+  }
+
+  @Public()
+  @Get('ready')
+  @ApiOperation({
+    summary: 'Readiness: Postgres, Redis and every migration applied; 503 when one is not',
+  })
+  ready(@Res({ passthrough: true }) res: Response) {
+    return this.readiness(res);
+  }
+
+  @Public()
   @Get()
-  @ApiOperation({ summary: 'Status of Postgres and Redis; 503 when either is down' })
-  async health(@Res({ passthrough: true }) res: Response) {
-    const [postgres, redis] = await Promise.all([
+  @ApiOperation({ summary: 'The same as /health/ready' })
+  health(@Res({ passthrough: true }) res: Response) {
+    return this.readiness(res);
+  }
+
+  private async readiness(res: Response) {
+    const [postgres, redis, pending] = await Promise.all([
       statusOf(this.prisma.$queryRaw`SELECT 1`),
       statusOf(this.redis.ping()),
+      withTimeout(unappliedMigrations(this.prisma.pool), 2000).catch(() => undefined),
     ]);
-    const status = postgres === 'up' && redis === 'up' ? 'ok' : 'unavailable';
+    const migrations =
+      pending === undefined ? 'unknown' : pending.length === 0 ? 'applied' : 'pending';
+    const status =
+      postgres === 'up' && redis === 'up' && migrations === 'applied' ? 'ok' : 'unavailable';
     res.status(status === 'ok' ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
-    return { status, postgres, redis };
+    return {
+      status,
+      postgres,
+      redis,
+      migrations,
+      ...(pending && pending.length > 0 ? { pendingMigrations: pending } : {}),
+    };
   }
 }

@@ -4,7 +4,7 @@ import { IsInt, IsNumberString, IsOptional, Max, MaxLength, Min } from 'class-va
 
 /** Paging of append-only logs (audit log, access log): newest first, cursor = last row's id. */
 export class LogPageQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 200, default: 50 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

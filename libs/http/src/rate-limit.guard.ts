@@ -1,25 +1,21 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { ThrottlerException, ThrottlerGuard, type ThrottlerRequest } from '@nestjs/throttler';
+import { type ExecutionContext, Injectable } from '@nestjs/common';
+import { ThrottlerGuard, type ThrottlerLimitDetail } from '@nestjs/throttler';
+import type { Response } from 'express';
 
 /**
- * Rate limiting that fails open: when its Redis store cannot be reached, the
- * request goes through (and is logged) rather than failing. Intake must keep
- * accepting citizens' messages through a Redis outage.
+ * Rate limiting for the routes that opt in. Past the limit the answer is 429
+ * with a standard Retry-After (seconds). The limits keep holding through a
+ * Redis outage (see FallbackThrottlerStorage), so web-form intake keeps
+ * accepting citizens' messages within them and logins stay limited.
  */
 @Injectable()
 export class RateLimitGuard extends ThrottlerGuard {
-  private readonly log = new Logger(RateLimitGuard.name);
-
-  protected override async handleRequest(request: ThrottlerRequest): Promise<boolean> {
-    try {
-      return await super.handleRequest(request);
-    } catch (error) {
-      if (error instanceof ThrottlerException) throw error;
-      this.log.warn(
-        { err: (error as Error).message },
-        'rate limit store unavailable; request allowed',
-      );
-      return true;
-    }
+  protected override async throwThrottlingException(
+    context: ExecutionContext,
+    detail: ThrottlerLimitDetail,
+  ): Promise<void> {
+    const response = context.switchToHttp().getResponse<Response>();
+    response.setHeader('Retry-After', String(Math.max(1, detail.timeToBlockExpire)));
+    return super.throwThrottlingException(context, detail);
   }
 }

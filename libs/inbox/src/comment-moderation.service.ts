@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '@svara/audit';
-import type { AuthenticatedUser } from '@svara/auth';
+import type { AuthenticatedUser } from '@svara/http';
 import { ChannelAdapters, ChannelError, SendRefused } from '@svara/channels';
 import { InvalidInput, NotFound, UpstreamFailed } from '@svara/common';
 import { PrismaService } from '@svara/database';

@@ -1,4 +1,5 @@
 import { Prisma, type PrismaService, type SlaState } from '@svara/database';
+import type { AuthenticatedUser } from '@svara/http';
 import type { TextSearch } from './search-query';
 import type { SlaFilter, ThreadFilter } from './dto/thread-filter';
 
@@ -8,8 +9,14 @@ const SLA_STATES: Record<SlaFilter, SlaState> = {
   breached: 'BREACHED',
 };
 
-/** The filters as SQL conditions over `threads t`; `q` aside, since the inbox orders its search itself. */
-export function threadFilterSql(filter: ThreadFilter): Prisma.Sql[] {
+/**
+ * The filters as SQL conditions over `threads t`; `q` aside, since the inbox
+ * orders its search itself. `teamId: "mine"` is the caller's teams.
+ */
+export function threadFilterSql(
+  filter: ThreadFilter,
+  caller: Pick<AuthenticatedUser, 'teamIds'>,
+): Prisma.Sql[] {
   const sql: Prisma.Sql[] = [];
   if (filter.status) sql.push(Prisma.sql`t.status = ${filter.status}::"ThreadStatus"`);
   if (filter.channelId) sql.push(Prisma.sql`t."channelId" = ${filter.channelId}::uuid`);
@@ -19,7 +26,8 @@ export function threadFilterSql(filter: ThreadFilter): Prisma.Sql[] {
     sql.push(Prisma.sql`t."channelId" = ANY(ARRAY(
       SELECT c.id FROM channels c WHERE c.type = ${filter.channelType}::"ChannelType"))`);
   }
-  if (filter.teamId) sql.push(Prisma.sql`t."teamId" = ${filter.teamId}::uuid`);
+  if (filter.teamId === 'mine') sql.push(Prisma.sql`t."teamId" = ANY(${caller.teamIds}::uuid[])`);
+  else if (filter.teamId) sql.push(Prisma.sql`t."teamId" = ${filter.teamId}::uuid`);
   if (filter.assigneeId === 'none') sql.push(Prisma.sql`t."assigneeId" IS NULL`);
   else if (filter.assigneeId) sql.push(Prisma.sql`t."assigneeId" = ${filter.assigneeId}::uuid`);
   if (filter.sla) sql.push(Prisma.sql`t."slaState" = ${SLA_STATES[filter.sla]}::"SlaState"`);

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { AuthenticatedUser } from '@svara/auth';
+import type { AuthenticatedUser } from '@svara/http';
+import { Conflict, NotFound } from '@svara/common';
 import { PrismaService } from '@svara/database';
 import { InboxEvents, OutboundMessages, PROVISIONAL_ID_PREFIX } from '@svara/pipeline';
+import { Drafts } from './drafts/drafts.service';
 import { messageView } from './thread.view';
 import { ThreadsService } from './threads.service';
 
-/** What agents add to a thread: replies to the citizen and internal notes. */
+/** What agents add to a thread: replies to the citizen (and tries again) and internal notes. */
 @Injectable()
 export class ThreadMessages {
   constructor(
@@ -14,6 +16,7 @@ export class ThreadMessages {
     private readonly threads: ThreadsService,
     private readonly outbound: OutboundMessages,
     private readonly events: InboxEvents,
+    private readonly drafts: Drafts,
   ) {}
 
   /**
@@ -23,12 +26,15 @@ export class ThreadMessages {
    */
   async reply(user: AuthenticatedUser, threadId: string, text: string, correlationId?: string) {
     await this.threads.findVisible(user, threadId);
-    const message = await this.outbound.queueReply(
-      threadId,
-      text,
-      { userId: user.id, name: user.name },
-      correlationId,
-    );
+    const message = await this.prisma.$transaction(async (tx) => {
+      const queued = await this.outbound.createQueued(tx, threadId, text, {
+        userId: user.id,
+        name: user.name,
+      });
+      await this.drafts.discard(tx, user.id, threadId, 'reply');
+      return queued;
+    });
+    await this.outbound.enqueue(message.id, correlationId);
     await this.countMessage(threadId, message.sentAt);
     await this.events.threadsChanged('message.created', [threadId], message.id);
     return messageView(message);
@@ -37,20 +43,50 @@ export class ThreadMessages {
   /** An internal note: never sent, seen only by colleagues. */
   async note(user: AuthenticatedUser, threadId: string, text: string) {
     const thread = await this.threads.findVisible(user, threadId);
-    const message = await this.prisma.message.create({
-      data: {
-        threadId: thread.id,
-        channelId: thread.channelId,
-        externalId: `${PROVISIONAL_ID_PREFIX}note-${randomUUID()}`,
-        direction: 'NOTE',
-        authorUserId: user.id,
-        authorName: user.name,
-        text,
-        sentAt: new Date(),
-      },
+    const message = await this.prisma.$transaction(async (tx) => {
+      const created = await tx.message.create({
+        data: {
+          threadId: thread.id,
+          channelId: thread.channelId,
+          externalId: `${PROVISIONAL_ID_PREFIX}note-${randomUUID()}`,
+          direction: 'NOTE',
+          authorUserId: user.id,
+          authorName: user.name,
+          text,
+          sentAt: new Date(),
+        },
+      });
+      await this.drafts.discard(tx, user.id, threadId, 'note');
+      return created;
     });
     await this.countMessage(threadId);
     await this.events.threadsChanged('message.created', [threadId], message.id);
+    return messageView(message);
+  }
+
+  /** Sends a FAILED reply again, as it was written: QUEUED, then SENT or FAILED anew. */
+  async retry(
+    user: AuthenticatedUser,
+    threadId: string,
+    messageId: string,
+    correlationId?: string,
+  ) {
+    await this.threads.findVisible(user, threadId);
+    const { count } = await this.prisma.message.updateMany({
+      where: { id: messageId, threadId, direction: 'OUTBOUND', deliveryStatus: 'FAILED' },
+      data: { deliveryStatus: 'QUEUED', deliveryError: null },
+    });
+    const message = await this.prisma.message.findFirst({ where: { id: messageId, threadId } });
+    if (!message) throw new NotFound('Message');
+    if (count === 0) {
+      throw new Conflict(
+        message.direction === 'OUTBOUND'
+          ? `Only a failed reply can be sent again; this one is ${message.deliveryStatus}`
+          : 'Only a failed reply can be sent again',
+      );
+    }
+    await this.outbound.resend(messageId, correlationId);
+    await this.events.threadsChanged('message.updated', [threadId], messageId);
     return messageView(message);
   }
 

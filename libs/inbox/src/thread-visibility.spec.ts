@@ -1,4 +1,4 @@
-import type { AuthenticatedUser } from '@svara/auth';
+import type { AuthenticatedUser } from '@svara/http';
 import { canSee } from './thread-visibility';
 
 const agent: AuthenticatedUser = {

@@ -1,5 +1,5 @@
 import { Prisma } from '@svara/database';
-import type { AuthenticatedUser } from '@svara/auth';
+import type { AuthenticatedUser } from '@svara/http';
 
 // Who may see a thread. Admins see all. Leads and agents see their teams'
 // threads, threads with no team on a channel of one of their teams, and

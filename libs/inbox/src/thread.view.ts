@@ -1,5 +1,6 @@
 import { maskIdentityNumbers } from '@svara/compliance';
-import type { Channel, Contact, Message, Thread } from '@svara/database';
+import type { Channel, Contact, Escalation, Message, Thread } from '@svara/database';
+import type { SlaRecord } from '@svara/sla';
 
 export type ThreadWithRelations = Thread & {
   channel: Pick<Channel, 'type' | 'name'>;
@@ -37,6 +38,28 @@ export function threadView(thread: ThreadWithRelations) {
     lastRecordExportId: thread.lastRecordExportId,
     version: thread.version,
     createdAt: thread.createdAt,
+    dueAt: dueAtOf(thread),
+  };
+}
+
+/** True while a clock of the thread is paused (PENDING): an open pause. */
+export function slaPausedOf(slaClocks: unknown): boolean {
+  const clocks = (slaClocks as SlaRecord | null)?.clocks;
+  if (!clocks) return false;
+  return Object.values(clocks).some((clock) => {
+    const last = clock?.pauses?.at(-1);
+    return last !== undefined && last.to === undefined;
+  });
+}
+
+export function escalationView(escalation: Escalation) {
+  return {
+    level: escalation.level,
+    target: escalation.target,
+    dueAt: escalation.dueAt,
+    sentAt: escalation.sentAt,
+    recipients: escalation.recipients,
+    status: escalation.status,
   };
 }
 
@@ -61,5 +84,7 @@ export function messageView(message: Message) {
     deliveryStatus: message.deliveryStatus,
     deliveryError: message.deliveryError,
     hiddenAt: message.hiddenAt,
+    editedAt: message.editedAt,
+    removedAt: message.removedAt,
   };
 }

@@ -1,19 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '@svara/audit';
 import { isCommentThread } from '@svara/channels';
-import type { AuthenticatedUser } from '@svara/auth';
+import type { AuthenticatedUser } from '@svara/http';
 import { Conflict, InvalidInput, NotFound } from '@svara/common';
 import { Prisma, PrismaService } from '@svara/database';
 import { InboxEvents } from '@svara/pipeline';
 import { ThreadSla } from '@svara/thread-sla';
 import type { ListThreadsQuery } from './dto/list-threads.query';
 import type { UpdateThreadDto } from './dto/update-thread.dto';
+import { attachmentView } from './attachments/attachment.view';
 import { LexemeShares } from './lexeme-shares.service';
 import { prefixQueryOf, rarestWord, searchWords, type TextSearch } from './search-query';
 import { decodeCursor, encodeCursor } from './thread-cursor';
 import { inSearchPlan, textMatchSql, threadFilterSql } from './thread-filters';
 import { visibleSql, visibleWhere } from './thread-visibility';
-import { dueAtOf, messageView, threadView } from './thread.view';
+import { threadPreviews } from './thread-previews';
+import {
+  dueAtOf,
+  escalationView,
+  messageView,
+  slaPausedOf,
+  threadView,
+  type ThreadWithRelations,
+} from './thread.view';
 
 const THREAD_RELATIONS = {
   channel: { select: { type: true, name: true } },
@@ -38,7 +47,7 @@ export class ThreadsService {
 
   /** Soonest due first (none last), then newest activity; the cursor is a position in that order. */
   async list(user: AuthenticatedUser, query: ListThreadsQuery) {
-    const conditions = [visibleSql(user), ...this.filters(query)];
+    const conditions = [visibleSql(user), ...this.filters(user, query)];
     const take = query.limit + 1;
     const rows =
       query.q === undefined
@@ -55,7 +64,7 @@ export class ThreadsService {
     const page = pageIds.flatMap((id) => byId.get(id) ?? []);
     const last = page.at(-1);
     return {
-      data: page.map(threadView),
+      data: await this.summaries(page),
       nextCursor:
         rows.length > query.limit && last
           ? encodeCursor({ dueAt: dueAtOf(last), lastMessageAt: last.lastMessageAt, id: last.id })
@@ -99,8 +108,8 @@ export class ThreadsService {
     return { query, lookup: shareOf ? prefixQueryOf([rarestWord(words, shareOf)]) : query };
   }
 
-  private filters(query: ListThreadsQuery): Prisma.Sql[] {
-    const sql = threadFilterSql(query);
+  private filters(user: AuthenticatedUser, query: ListThreadsQuery): Prisma.Sql[] {
+    const sql = threadFilterSql(query, user);
     if (query.cursor) {
       const position = decodeCursor(query.cursor);
       const due = position.dueAt?.toISOString() ?? 'infinity';
@@ -117,21 +126,40 @@ export class ThreadsService {
       where: { AND: [{ id }, visibleWhere(user)] },
       include: {
         ...THREAD_RELATIONS,
-        messages: { orderBy: [{ sentAt: 'asc' }, { receivedAt: 'asc' }, { id: 'asc' }] },
+        messages: {
+          orderBy: [{ sentAt: 'asc' }, { receivedAt: 'asc' }, { id: 'asc' }],
+          include: {
+            storedAttachments: { orderBy: { n: 'asc' } },
+            edits: {
+              orderBy: [{ replacedAt: 'asc' }, { id: 'asc' }],
+              select: { text: true, since: true, replacedAt: true },
+            },
+          },
+        },
+        escalations: { orderBy: [{ stepAt: 'asc' }, { level: 'asc' }] },
       },
     });
     if (!thread) throw new NotFound('Thread');
     const commentThread =
       (thread.channel.type === 'FACEBOOK_PAGE' || thread.channel.type === 'INSTAGRAM') &&
       isCommentThread(thread.externalId);
+    const [summary] = await this.summaries([thread]);
     // Only here, to someone allowed to see the thread, is the subject shown in full.
     return {
-      ...threadView(thread),
+      ...summary!,
       subject: thread.subject,
-      messages: thread.messages.map((message) => ({
+      escalations: thread.escalations.map(escalationView),
+      slaPaused: slaPausedOf(thread.slaClocks),
+      post:
+        commentThread && (thread.postText || thread.postPermalink)
+          ? { text: thread.postText ?? '', permalink: thread.postPermalink }
+          : null,
+      messages: thread.messages.map(({ edits, ...message }) => ({
         ...messageView(message),
+        storedAttachments: message.storedAttachments.map(attachmentView),
         // The agent may hide it on the source (more so when it shows an identity number).
         publicComment: commentThread && message.direction === 'INBOUND',
+        earlierVersions: edits,
       })),
     };
   }
@@ -216,7 +244,20 @@ export class ThreadsService {
       where: { id },
       include: THREAD_RELATIONS,
     });
-    return threadView(thread);
+    const [summary] = await this.summaries([thread]);
+    return summary!;
+  }
+
+  /** Threads as lists show them: their row, with the snippet and waiting time read for all at once. */
+  async summaries(threads: ThreadWithRelations[]) {
+    const previews = await threadPreviews(
+      this.prisma,
+      threads.map((thread) => thread.id),
+    );
+    return threads.map((thread) => ({
+      ...threadView(thread),
+      ...(previews.get(thread.id) ?? { snippet: null, waitingSince: null }),
+    }));
   }
 
   private stale(current?: number): Conflict {

@@ -9,6 +9,8 @@ export const REDACTED_PATHS = [
   'req.headers.authorization',
   'req.headers.cookie',
   'req.headers["x-hub-signature-256"]',
+  'req.headers["x-csrf-token"]',
+  '*.csrfToken',
   'res.headers["set-cookie"]',
   '*.password',
   '*.passwordHash',
@@ -22,6 +24,8 @@ export const REDACTED_PATHS = [
 ];
 
 export const CORRELATION_HEADER = 'x-correlation-id';
+
+const QUIET_PATHS = /(\/health(\/live|\/ready)?|^\/metrics)$/;
 
 function correlationIdOf(req: IncomingMessage): string {
   const given = req.headers[CORRELATION_HEADER];
@@ -57,7 +61,8 @@ export class LoggingModule {
                   url: req.url.split('?')[0],
                 }),
               },
-              autoLogging: { ignore: (req) => req.url?.endsWith('/health') ?? false },
+              // Probes and scrapes come every few seconds; they would drown the log.
+              autoLogging: { ignore: (req) => QUIET_PATHS.test(req.url?.split('?')[0] ?? '') },
             },
           }),
         }),

@@ -64,6 +64,11 @@ export class Mailer implements OnApplicationShutdown {
 
   constructor(private readonly config: AppConfig) {}
 
+  /** MAIL_FROM: the sender of Svara's own mail. */
+  get from(): string {
+    return this.config.mailFrom;
+  }
+
   get configured(): boolean {
     return Boolean(this.config.smtpUrl);
   }

@@ -1,5 +1,5 @@
 import type { Channel, ChannelType } from '@svara/database';
-import type { NormalizedMessage } from './normalized-message';
+import type { MessageChange, NormalizedMessage } from './normalized-message';
 
 /** Raised for an item a channel cannot turn into a message; the reason is stored with the batch. */
 export class UnusableItem extends Error {
@@ -12,8 +12,14 @@ export class UnusableItem extends Error {
 /** Turns a channel's raw items (as stored in an InboundBatch) into messages. */
 export interface ItemNormalizer {
   readonly channelType: ChannelType;
-  /** Throws (or rejects with) UnusableItem for an item that cannot become a message. */
-  normalize(item: unknown, channel: Channel): NormalizedMessage | Promise<NormalizedMessage>;
+  /**
+   * A message, or what happened to messages told of before. Throws (or
+   * rejects with) UnusableItem for an item that is neither.
+   */
+  normalize(
+    item: unknown,
+    channel: Channel,
+  ): NormalizedMessage | MessageChange | Promise<NormalizedMessage | MessageChange>;
 }
 
 export const ITEM_NORMALIZERS = Symbol('ITEM_NORMALIZERS');

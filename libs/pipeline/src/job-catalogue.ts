@@ -13,6 +13,7 @@ export const QUEUES = {
   slaRecompute: 'sla-recompute',
   retention: 'retention',
   recordExport: 'record-export',
+  attachments: 'attachments',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -46,14 +47,19 @@ export interface JobPayloads {
     moves?: ThreadMove[];
     correlationId?: string;
   };
-  /** Re-derive due times of open threads after SLA policies or a calendar changed. */
-  'recompute-sla': { policyIds: string[]; correlationId?: string };
+  /**
+   * Re-derive due times of open threads after SLA policies or a calendar
+   * changed; `requestId` names the sla_recomputation_requests row it sees through.
+   */
+  'recompute-sla': { policyIds: string[]; requestId?: string; correlationId?: string };
   /** Apply one retention policy: the RetentionRun row says which and up to when. */
   'apply-retention': { runId: string; correlationId?: string };
   /** Delete access-log entries and raw inbound items past their keeping time. */
   'prune-expired': { day: string; correlationId?: string };
   /** Build the record package of one stored RecordExport (its selection is on the row). */
   'build-record-package': { exportId: string; correlationId?: string };
+  /** Download one PENDING attachment (a Meta URL that expires) into the blob store. */
+  'fetch-attachment': { attachmentId: string; correlationId?: string };
 }
 /**
  * Where an SLA scan moves a thread on to, written only if the thread's next
@@ -85,6 +91,7 @@ export const JOB_QUEUE = {
   'apply-retention': QUEUES.retention,
   'prune-expired': QUEUES.retention,
   'build-record-package': QUEUES.recordExport,
+  'fetch-attachment': QUEUES.attachments,
 } as const satisfies Record<JobName, QueueName>;
 
 /** The job names that travel on one queue. */
@@ -125,8 +132,68 @@ export const jobId = {
   pruneExpired: (day: string) => `prune.${day}`,
   /** One build per requested export, however often the recovery sweep finds it. */
   buildRecordPackage: (exportId: string) => `record-export.${exportId}`,
+  /** One download per attachment row, however often ingest or the recovery sweep queue it. */
+  fetchAttachment: (attachmentId: string) => `attachment.${attachmentId}`,
 } as const;
 
 export function jobNamesOf(queue: QueueName): JobName[] {
   return (Object.keys(JOB_QUEUE) as JobName[]).filter((name) => JOB_QUEUE[name] === queue);
 }
+
+/**
+ * What the recovery sweep does with a durable job it finds failed for good:
+ * leave it (its processor recorded the failure on the row, and a person
+ * decides), retry it where it stopped, or retry it with all its attempts again.
+ */
+export type FailedJobRule = 'leave' | 'retry' | 'retry-with-fresh-attempts';
+
+/**
+ * Jobs whose work is stored as a row first, so a job Redis lost (or never
+ * got) is queued again by a sweep over the rows: each one's id, its options
+ * and what a sweep does with it once it has failed for good.
+ */
+export const DURABLE_JOBS = {
+  'ingest-batch': {
+    id: ({ batchId }: JobOf<'ingest-batch'>) => jobId.ingestBatch(batchId),
+    options: {},
+    // A batch stays PENDING until ingested: nothing to decide, try again.
+    whenFailed: 'retry',
+  },
+  'send-message': {
+    id: ({ messageId }: JobOf<'send-message'>) => jobId.sendMessage(messageId),
+    options: { attempts: 6, backoff: { type: 'exponential', delay: 5000 } },
+    // The message is marked FAILED for the agent, who chooses to resend.
+    whenFailed: 'leave',
+  },
+  'notify-escalation': {
+    id: ({ threadId, target, level, dueAt }: JobOf<'notify-escalation'>) =>
+      jobId.notifyEscalation(threadId, target, level, new Date(dueAt)),
+    options: {},
+    // A mail server down longer than the back-off: the mail is still owed.
+    whenFailed: 'retry-with-fresh-attempts',
+  },
+  'apply-retention': {
+    id: ({ runId }: JobOf<'apply-retention'>) => jobId.applyRetention(runId),
+    options: {},
+    // The run is marked FAILED with its error; the next daily run starts afresh.
+    whenFailed: 'leave',
+  },
+  'build-record-package': {
+    id: ({ exportId }: JobOf<'build-record-package'>) => jobId.buildRecordPackage(exportId),
+    options: { attempts: 3, backoff: { type: 'exponential', delay: 5000 } },
+    whenFailed: 'retry',
+  },
+  'fetch-attachment': {
+    id: ({ attachmentId }: JobOf<'fetch-attachment'>) => jobId.fetchAttachment(attachmentId),
+    options: {},
+    // Its last attempt leaves the file out, with a note on the message.
+    whenFailed: 'leave',
+  },
+} as const satisfies {
+  [Name in JobName]?: {
+    id: (data: JobOf<Name>) => string;
+    options: { attempts?: number; backoff?: { type: 'exponential'; delay: number } };
+    whenFailed: FailedJobRule;
+  };
+};
+export type DurableJobName = keyof typeof DURABLE_JOBS;

@@ -1,5 +1,9 @@
 import { type DynamicModule, Module, type ModuleMetadata } from '@nestjs/common';
 import { ThreadSlaModule } from '@svara/thread-sla';
+import { AttachmentIntake } from './attachments/attachment-intake';
+import { FetchAttachmentProcessor } from './attachments/fetch-attachment.processor';
+import { PendingAttachments } from './attachments/pending-attachments.service';
+import { UnreferencedBlobs } from './attachments/unreferenced-blobs.service';
 import { InboxEvents } from './events/inbox-events';
 import { IngestProcessor } from './ingest/ingest.processor';
 import { InboundBatches } from './ingest/inbound-batches.service';
@@ -10,16 +14,30 @@ import { SlaRecomputations } from './sla/sla-recomputations.service';
 
 /** Producers: what the API and channel pollers need to hand work to the pipeline. */
 @Module({
-  providers: [InboundBatches, OutboundMessages, SlaRecomputations, InboxEvents],
-  exports: [InboundBatches, OutboundMessages, SlaRecomputations, InboxEvents],
+  providers: [
+    InboundBatches,
+    OutboundMessages,
+    SlaRecomputations,
+    InboxEvents,
+    PendingAttachments,
+    UnreferencedBlobs,
+  ],
+  exports: [
+    InboundBatches,
+    OutboundMessages,
+    SlaRecomputations,
+    InboxEvents,
+    PendingAttachments,
+    UnreferencedBlobs,
+  ],
 })
 export class PipelineModule {
-  /** The worker side: consumes the ingest queue with the channels' normalizers. */
+  /** The worker side: consumes the ingest and attachments queues with the channels' normalizers. */
   static forWorker(channels: NonNullable<ModuleMetadata['imports']>[number]): DynamicModule {
     return {
       module: PipelineWorkerModule,
       imports: [PipelineModule, ThreadSlaModule, channels],
-      providers: [MessageWriter, IngestProcessor],
+      providers: [MessageWriter, IngestProcessor, AttachmentIntake, FetchAttachmentProcessor],
     };
   }
 

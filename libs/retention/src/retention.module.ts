@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from '@svara/audit';
 import { ErasureModule } from '@svara/erasure';
+import { PipelineModule } from '@svara/pipeline';
 import { RecordsModule } from '@svara/records';
 import { RetentionPoliciesController } from './policies/retention-policies.controller';
 import { RetentionPolicies } from './policies/retention-policies.service';
@@ -28,7 +29,7 @@ export class RetentionModule {
   static forWorker(): DynamicModule {
     return {
       module: RetentionWorkerModule,
-      imports: [AuditModule, ErasureModule, RecordsModule],
+      imports: [AuditModule, ErasureModule, PipelineModule, RecordsModule],
       providers: [RetentionApplier, ExpiredRecords, RetentionProcessor],
     };
   }

@@ -28,3 +28,13 @@ describe('SecretBox', () => {
     expect(() => box('1'.repeat(64)).open('not an envelope')).toThrow(SecretsUnreadable);
   });
 });
+
+describe('SecretBox and what is already stored', () => {
+  it('still opens an envelope sealed before under the same SECRETS_KEY', () => {
+    // Sealed earlier by this scheme (v1: AES-256-GCM under the key derived from SECRETS_KEY
+    // as "svara:channel-secrets"): what installations have stored must keep opening.
+    const stored =
+      'v1.6vRbg35SCY_lgSwy.669Ys27iK0wYKd9S13sDiw.VPgiFsxQg05RT21ppSKXx4d9FD6RuFzI3j8aynQLCIipLUQ';
+    expect(box('1'.repeat(64)).open(stored)).toEqual({ imapPassword: 'lösenord åäö' });
+  });
+});

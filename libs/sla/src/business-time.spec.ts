@@ -140,19 +140,70 @@ describe('lunch breaks and several ranges a day', () => {
   });
 });
 
-describe('"by the end of the Nth working day"', () => {
+describe('"by the end of the Nth working day" after the day of arrival', () => {
   it.each([
     ['next working day from a Monday morning', '2026-11-23 10:00', 1, '2026-11-24 16:00'],
     ['same day (N = 0)', '2026-11-23 10:00', 0, '2026-11-23 16:00'],
     ['two working days', '2026-11-23 10:00', 2, '2026-11-25 16:00'],
-    ['before opening counts as that day', '2026-11-23 07:00', 1, '2026-11-24 16:00'],
+    ['before opening, from that day', '2026-11-23 07:00', 1, '2026-11-24 16:00'],
+    ['a Friday evening is due on Monday', '2026-11-20 18:00', 1, '2026-11-23 16:00'],
+    ['a Friday at closing is due on Monday', '2026-11-20 16:00', 1, '2026-11-23 16:00'],
+    ['a Saturday is due on Monday', '2026-11-21 12:00', 1, '2026-11-23 16:00'],
+    ['a Sunday night is due on Monday', '2026-11-22 23:59', 1, '2026-11-23 16:00'],
+    ['a Tuesday at closing is due on Wednesday', '2026-11-24 16:00', 1, '2026-11-25 16:00'],
+    ['a Tuesday evening is due on Wednesday', '2026-11-24 20:00', 1, '2026-11-25 16:00'],
+    ['just after midnight, from that day', '2026-11-24 00:01', 1, '2026-11-25 16:00'],
+    ['N = 0 after closing: the next working day', '2026-11-23 17:00', 0, '2026-11-24 16:00'],
+    ['before Christmas', '2026-12-23 14:00', 1, '2026-12-28 16:00'],
+    ['on Christmas Day', '2026-12-25 10:00', 1, '2026-12-28 16:00'],
+    ['before Midsummer', '2026-06-18 11:00', 1, '2026-06-22 16:00'],
+    ['on a Midsummer Eve evening', '2026-06-19 19:00', 1, '2026-06-22 16:00'],
+    ['before a holiday, after closing', '2026-01-05 17:00', 1, '2026-01-07 16:00'],
+  ])('%s: %s, N = %i → %s', (_case, arrival, n, due) => {
+    expect(local(endOfNthWorkingDay(stockholm, at(arrival), n))).toBe(due);
+  });
+
+  it.each([
     ['a Friday evening counts as Monday', '2026-11-20 18:00', 1, '2026-11-24 16:00'],
     ['a Saturday counts as Monday', '2026-11-21 12:00', 1, '2026-11-24 16:00'],
     ['exactly at closing counts as the next day', '2026-11-23 16:00', 1, '2026-11-25 16:00'],
-    ['before Christmas', '2026-12-23 14:00', 1, '2026-12-28 16:00'],
-    ['before Midsummer', '2026-06-18 11:00', 1, '2026-06-22 16:00'],
-  ])('%s: %s, N = %i → %s', (_case, arrival, n, due) => {
-    expect(local(endOfNthWorkingDay(stockholm, at(arrival), n))).toBe(due);
+    ['within opening hours it is the same rule', '2026-11-23 10:00', 1, '2026-11-24 16:00'],
+  ])('counted from the next opening where the policy says so: %s', (_case, arrival, n, due) => {
+    expect(local(endOfNthWorkingDay(stockholm, at(arrival), n, 'nextOpening'))).toBe(due);
+  });
+
+  it('on a half-day eve after its early closing, the next working day', () => {
+    const halfEves = { ...stockholm, eveDays: 'HALF_DAY' as const };
+    // Thursday 24 December 2026 closes at 12:00; the 25th and 26th are holidays.
+    expect(local(endOfNthWorkingDay(halfEves, at('2026-12-24 13:00'), 1))).toBe('2026-12-28 16:00');
+    expect(local(endOfNthWorkingDay(halfEves, at('2026-12-23 13:00'), 1))).toBe('2026-12-24 12:00');
+  });
+
+  it('a Friday evening in Oslo and in Helsinki is due on Monday, at local closing', () => {
+    expect(local(endOfNthWorkingDay(oslo, at('2026-11-20 19:00', oslo), 1), oslo)).toBe(
+      '2026-11-23 16:00',
+    );
+    const helsinkiDue = endOfNthWorkingDay(helsinki, at('2026-11-20 19:00', helsinki), 1);
+    expect(local(helsinkiDue, helsinki)).toBe('2026-11-23 16:00');
+    expect(helsinkiDue.toISOString()).toBe('2026-11-23T14:00:00.000Z');
+  });
+
+  it('skips Epiphany in Helsinki after an evening message the day before', () => {
+    expect(local(endOfNthWorkingDay(helsinki, at('2027-01-05 17:00', helsinki), 1), helsinki)).toBe(
+      '2027-01-07 16:00',
+    );
+    expect(
+      local(
+        endOfNthWorkingDay(helsinki, at('2027-01-05 17:00', helsinki), 1, 'nextOpening'),
+        helsinki,
+      ),
+    ).toBe('2027-01-08 16:00');
+  });
+
+  it('skips Norway’s Maundy Thursday after a Wednesday evening message', () => {
+    expect(local(endOfNthWorkingDay(oslo, at('2026-04-01 20:00', oslo), 1), oslo)).toBe(
+      '2026-04-07 16:00',
+    );
   });
 
   it('ends at the last closing time of a day with a lunch break', () => {

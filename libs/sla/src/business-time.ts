@@ -80,19 +80,39 @@ export const businessMinutesBetween = (
 ) => businessTimeBetween(calendar, from, to, pauses) / MINUTE;
 
 /**
- * The last closing time of the Nth working day after the one a message
- * arrived on. A message that arrives while closed counts as arriving when the
- * calendar next opens: Friday evening counts as Monday, so with N = 1 ("at the
- * latest the next working day") it is due at Tuesday's closing.
+ * Where "the Nth working day" counts from. `arrivalDay` is the municipal
+ * rule, "promptly, and at the latest the day after": the calendar day the
+ * message arrived on is day 0 whatever the hour, so a Friday evening with
+ * N = 1 is due on Monday. `nextOpening` counts a message that arrives while
+ * closed as arriving when the calendar next opens (Friday evening is then
+ * Monday's, and N = 1 falls on Tuesday).
  */
-export function endOfNthWorkingDay(calendar: CalendarSpec, arrival: Date, n: number): Date {
+export const WORKING_DAYS_FROM = ['arrivalDay', 'nextOpening'] as const;
+export type WorkingDaysFrom = (typeof WORKING_DAYS_FROM)[number];
+
+/**
+ * The last closing time of the Nth working day after the day a message
+ * arrived on (see WorkingDaysFrom). With N = 0 it is the closing time of the
+ * arrival day, or of the first working day after it once that has closed.
+ */
+export function endOfNthWorkingDay(
+  calendar: CalendarSpec,
+  arrival: Date,
+  n: number,
+  from: WorkingDaysFrom = 'arrivalDay',
+): Date {
   const at = arrival.getTime();
-  let counted = -1;
+  // The day `counted` stands at: the arrival day is day 0 under `arrivalDay`,
+  // the first day still open after arrival is day 0 under `nextOpening`.
+  let counted = from === 'arrivalDay' ? 0 : -1;
+  let arrivalDay = true;
   for (const day of openDays(calendar, at)) {
     const open = day.intervals.filter(([, end]) => end > at);
+    const isArrivalDay = arrivalDay;
+    arrivalDay = false;
     if (open.length === 0) continue;
-    counted += 1;
-    if (counted === n) return new Date(open.at(-1)![1]);
+    if (!(isArrivalDay && from === 'arrivalDay')) counted += 1;
+    if (counted >= n) return new Date(open.at(-1)![1]);
   }
   throw new Error('unreachable: open days never end');
 }

@@ -197,3 +197,18 @@ export function calendarSpec(partial: Partial<CalendarSpec> & Pick<CalendarSpec,
     ...partial,
   } satisfies CalendarSpec;
 }
+
+const timeOfDay = (minutes: number) =>
+  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+
+/** The opening hours of one local date "YYYY-MM-DD", after holidays, eves and the calendar's own days. */
+export function openingHoursOn(
+  spec: CalendarSpec,
+  isoDate: string,
+): { open: string; close: string }[] {
+  const calendar = compile(spec);
+  const day = DateTime.fromISO(isoDate, { zone: calendar.zone }).startOf('day');
+  return calendar
+    .rangesOn(day)
+    .map((range) => ({ open: timeOfDay(range.open), close: timeOfDay(range.close) }));
+}

@@ -44,3 +44,27 @@ export function holidayOn(
   }
   return found;
 }
+
+/** A holiday or eve of one country, with its name in the asked language where the rules have one. */
+export interface NamedHoliday {
+  date: string;
+  country: HolidayCountry;
+  kind: HolidayKind;
+  name: string;
+}
+
+/** The public holidays and eves of the given countries in one year, by date. */
+export function holidaysInYear(
+  countries: readonly HolidayCountry[],
+  year: number,
+  language = 'sv',
+): NamedHoliday[] {
+  const found: NamedHoliday[] = [];
+  for (const country of countries) {
+    for (const holiday of new Holidays(country).getHolidays(year, language)) {
+      const kind = holiday.type === 'public' ? 'public' : holiday.type === 'bank' ? 'eve' : null;
+      if (kind) found.push({ date: holiday.date.slice(0, 10), country, kind, name: holiday.name });
+    }
+  }
+  return found.sort((a, b) => a.date.localeCompare(b.date) || a.country.localeCompare(b.country));
+}

@@ -3,6 +3,7 @@ import {
   businessTimeBetween,
   endOfNthWorkingDay,
   type Pause,
+  type WorkingDaysFrom,
 } from './business-time';
 import type { CalendarSpec } from './calendar';
 
@@ -11,10 +12,13 @@ export type TargetName = (typeof TARGETS)[number];
 
 /**
  * A promise: either business minutes, or "by the end of the Nth working day
- * after arrival". The warning comes a number of business minutes before the
- * due time, or once a share of the allowed time has run.
+ * after the day of arrival" (counted from the next opening where the policy
+ * says so). The warning comes a number of business minutes before the due
+ * time, or once a share of the allowed time has run.
  */
-export type Target = ({ minutes: number } | { workingDays: number }) & {
+export type Target = (
+  { minutes: number } | { workingDays: number; countFrom?: WorkingDaysFrom }
+) & {
   warnBeforeMinutes?: number;
   warnAtPercent?: number;
 };
@@ -44,7 +48,7 @@ export function allowance(calendar: CalendarSpec, target: Target, startedAt: Dat
   return businessTimeBetween(
     calendar,
     startedAt,
-    endOfNthWorkingDay(calendar, startedAt, target.workingDays),
+    endOfNthWorkingDay(calendar, startedAt, target.workingDays, target.countFrom),
   );
 }
 

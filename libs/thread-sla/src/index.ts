@@ -18,3 +18,4 @@ export {
   type SlaSettings,
   settingsOf,
 } from './sla-settings';
+export { decodeDeadlines, decodeTarget } from './stored-sla-json';

@@ -1,13 +1,11 @@
 import type { BusinessCalendar, SlaPolicy } from '@svara/database';
-import type {
-  CalendarSpec,
-  EscalationTiming,
-  HalfDay,
-  HolidayCountry,
-  OpeningRange,
-  PolicySpec,
-  Target,
-} from '@svara/sla';
+import type { CalendarSpec, EscalationTiming, HolidayCountry, PolicySpec } from '@svara/sla';
+import {
+  decodeEscalationLevels,
+  decodeHalfDays,
+  decodeOpeningRanges,
+  decodeTarget,
+} from './stored-sla-json';
 
 /** Who an escalation level mails. */
 export interface EscalationRecipients {
@@ -56,12 +54,12 @@ export type SlaSettings = Map<string, Settings>;
 export function calendarOf(row: CalendarRow): CalendarSpec {
   return {
     timeZone: row.timeZone,
-    weeklyHours: row.weeklyHours as unknown as OpeningRange[],
+    weeklyHours: decodeOpeningRanges(row.weeklyHours),
     holidayCountries: row.holidayCountries as HolidayCountry[],
     eveDays: row.eveDays,
     halfDayClose: row.halfDayClose,
     closedDates: row.closedDates,
-    halfDays: row.halfDays as unknown as HalfDay[],
+    halfDays: decodeHalfDays(row.halfDays),
     openDates: row.openDates,
   };
 }
@@ -69,15 +67,17 @@ export function calendarOf(row: CalendarRow): CalendarSpec {
 export function escalationLevelsOf(
   row: Pick<SlaPolicy, 'escalationLevels'>,
 ): EscalationLevelSetting[] {
-  return (row.escalationLevels ?? []) as unknown as EscalationLevelSetting[];
+  return decodeEscalationLevels(row.escalationLevels ?? []);
 }
+
+const targetOf = (stored: unknown) => (stored == null ? undefined : decodeTarget(stored));
 
 /** A stored policy as the SLA arithmetic reads it. */
 export function policyOf(row: PolicyRow): PolicySpec {
   return {
-    firstResponse: (row.firstResponse ?? undefined) as Target | undefined,
-    nextResponse: (row.nextResponse ?? undefined) as Target | undefined,
-    resolution: (row.resolution ?? undefined) as Target | undefined,
+    firstResponse: targetOf(row.firstResponse),
+    nextResponse: targetOf(row.nextResponse),
+    resolution: targetOf(row.resolution),
     escalationLevels: escalationLevelsOf(row).map(({ level, on, afterMinutes }) => ({
       level,
       on,

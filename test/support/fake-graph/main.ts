@@ -4,7 +4,9 @@
 // FACEBOOK_PAGE channel with the page id and token printed below.
 //
 // FAKE_GRAPH_MESSENGER=1000x100 serves a Page with 1,000 conversations of 100
-// messages instead of the demo data. Started by another Node process (fork),
+// messages instead of the demo data. FAKE_GRAPH_LATENCY_MS delays every answer
+// by that many milliseconds (`150`), or by a random time within a range
+// (`100-300`), as Meta's servers take. Started by another Node process (fork),
 // it reports its address over IPC and answers 'stats' with its request count.
 import { seedMessenger } from './seed';
 import { FakeGraphServer } from './server';
@@ -13,6 +15,13 @@ async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 4010);
   const fake = new FakeGraphServer(process.env.META_GRAPH_VERSION ?? 'v23.0');
   const { store } = fake;
+  const latency = /^(\d+)(?:-(\d+))?$/.exec(process.env.FAKE_GRAPH_LATENCY_MS ?? '');
+  if (latency) {
+    fake.delayMs = Number(latency[1]);
+    fake.delayJitterMs = Math.max(0, Number(latency[2] ?? latency[1]) - fake.delayMs);
+  } else if (process.env.FAKE_GRAPH_LATENCY_MS) {
+    throw new Error('FAKE_GRAPH_LATENCY_MS must be milliseconds (150) or a range (100-300)');
+  }
   const messenger = /^(\d+)x(\d+)$/.exec(process.env.FAKE_GRAPH_MESSENGER ?? '');
   if (messenger) {
     const page = store.addPage({ name: 'Benchmark kommun' });

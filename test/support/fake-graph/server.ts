@@ -8,7 +8,9 @@ import {
   type FakeConversation,
   type FakeMessage,
   type FakeObject,
+  type FakePerson,
   GraphStore,
+  permalinkOf,
 } from './store';
 
 // A local stand-in for Meta's Graph API, following the documented shapes:
@@ -39,6 +41,26 @@ export interface RecordedRequest {
   body?: unknown;
   token?: string;
   status: number;
+  /** When the request came and when it was answered (ms since the epoch). */
+  receivedAt: number;
+  answeredAt?: number;
+}
+
+/** The most requests that were open at the same moment, of those given. */
+export function mostAtOnce(requests: RecordedRequest[]): number {
+  const moments = requests.flatMap((request) => [
+    { at: request.receivedAt, step: 1 },
+    { at: request.answeredAt ?? Infinity, step: -1 },
+  ]);
+  // An answer and a request at the same millisecond do not overlap.
+  moments.sort((a, b) => a.at - b.at || a.step - b.step);
+  let open = 0;
+  let most = 0;
+  for (const { step } of moments) {
+    open += step;
+    most = Math.max(most, open);
+  }
+  return most;
 }
 
 export const FAULTS = {
@@ -132,8 +154,13 @@ export class FakeGraphServer {
   readonly requests: RecordedRequest[] = [];
   /** Extra headers on every answer, e.g. X-App-Usage. */
   usageHeaders: Record<string, string> = {};
-  /** Added to every answer, to make a poll take long enough to interrupt. */
+  /**
+   * Latency of every answer, as Meta's servers have (100–300 ms a request), or
+   * to make a poll take long enough to interrupt: `delayMs` plus up to
+   * `delayJitterMs` more, drawn for each request.
+   */
   delayMs = 0;
+  delayJitterMs = 0;
   private faults: PlannedFault[] = [];
   private server?: Server;
   private readonly hanging = new Set<ServerResponse>();
@@ -198,6 +225,40 @@ export class FakeGraphServer {
       });
   }
 
+  /**
+   * Meta's attachment URLs are signed and expire (`oe` is the expiry, in hex
+   * seconds): one read after this long answers 403, as Meta's CDN does.
+   */
+  attachmentUrlTtlMs = 3600_000;
+
+  private attachmentUrlFields(message: FakeMessage, index: number, mimeType: string) {
+    const expires = Math.floor((Date.now() + this.attachmentUrlTtlMs) / 1000).toString(16);
+    const url = `${this.url}/cdn/${encodeURIComponent(message.id)}/${index}?oe=${expires}`;
+    if (mimeType.startsWith('image/')) return { image_data: { url, preview_url: url } };
+    if (mimeType.startsWith('video/')) return { video_data: { url } };
+    return { file_url: url };
+  }
+
+  /** GET /cdn/<message-id>/<index>?oe=…: an attachment's bytes, while the URL is valid. */
+  private serveAttachment(url: URL, response: ServerResponse): boolean {
+    const match = /^\/cdn\/([^/]+)\/(\d+)$/.exec(url.pathname);
+    if (!match) return false;
+    const file = this.store.messages.get(decodeURIComponent(match[1]!))?.attachments?.[
+      Number(match[2])
+    ];
+    const expires = parseInt(url.searchParams.get('oe') ?? '', 16) * 1000;
+    if (!file?.bytes) {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+    } else if (!(expires > Date.now())) {
+      response.writeHead(403, { 'content-type': 'text/plain' }).end('URL signature expired');
+    } else {
+      response
+        .writeHead(200, { 'content-type': file.mime_type, 'content-length': file.bytes.length })
+        .end(file.bytes);
+    }
+    return true;
+  }
+
   /** Requests that wrote something (sends and replies). */
   get writes(): RecordedRequest[] {
     return this.requests.filter((request) => request.method === 'POST');
@@ -212,8 +273,13 @@ export class FakeGraphServer {
       path: url.pathname,
       query,
       status: 200,
+      receivedAt: Date.now(),
     };
     try {
+      if (record.method === 'GET' && this.serveAttachment(url, response)) {
+        record.status = response.statusCode;
+        return;
+      }
       body = await readBody(request);
       record.body = body;
       const auth = /^(?:Bearer|OAuth)\s+(\S+)$/i.exec(request.headers.authorization ?? '');
@@ -225,7 +291,8 @@ export class FakeGraphServer {
         this.hanging.add(response);
         return;
       }
-      if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
+      const delay = this.delayMs + Math.random() * this.delayJitterMs;
+      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
       if (fault) {
         record.status = fault.status;
         return this.send(
@@ -250,6 +317,7 @@ export class FakeGraphServer {
       record.status = failure.status;
       this.send(response, failure.status, { error: { ...failure.error, fbtrace_id: traceId() } });
     } finally {
+      record.answeredAt = Date.now();
       if (!this.hanging.has(response)) this.requests.push(record);
     }
   }
@@ -354,6 +422,13 @@ export class FakeGraphServer {
     const comment = this.store.comments.get(id);
     if (comment)
       return select(comment, fields ?? this.defaultCommentFields(comment), this.commentFields());
+    const person = this.store.people.get(id);
+    const ownerId = this.store.accountOfPerson(id);
+    if (person && ownerId) {
+      const platform =
+        this.store.accounts.get(ownerId)!.kind === 'page' ? 'messenger' : 'instagram';
+      return select(person, fields ?? PROFILE_DEFAULT_FIELDS[platform], PROFILE_FIELDS[platform]);
+    }
     throw noSuchObject(id);
   }
 
@@ -479,9 +554,10 @@ export class FakeGraphServer {
       attachments: (message) =>
         message.attachments?.length
           ? {
-              data: message.attachments.map((file, index) => ({
+              data: message.attachments.map(({ bytes, ...file }, index) => ({
                 id: `${message.id}_${index}`,
                 ...file,
+                ...(bytes && this.attachmentUrlFields(message, index, file.mime_type)),
               })),
             }
           : undefined,
@@ -517,6 +593,8 @@ export class FakeGraphServer {
       id: (object) => object.id,
       message: (object) => (object.kind === 'post' ? object.text : undefined),
       caption: (object) => (object.kind === 'media' ? object.text : undefined),
+      permalink_url: (object) => (object.kind === 'post' ? permalinkOf(object) : undefined),
+      permalink: (object) => (object.kind === 'media' ? permalinkOf(object) : undefined),
       created_time: (object) => (object.kind === 'post' ? graphTime(object.createdAt) : undefined),
       updated_time: (object) => (object.kind === 'post' ? graphTime(object.updatedAt) : undefined),
       timestamp: (object) => (object.kind === 'media' ? graphTime(object.createdAt) : undefined),
@@ -696,6 +774,35 @@ function defaultObjectFields(object: FakeObject | undefined): FieldRequest[] {
     ? [{ name: 'id' }]
     : [{ name: 'id' }, { name: 'message' }, { name: 'created_time' }];
 }
+
+const profilePicture = (person: FakePerson) =>
+  `https://platform-lookaside.fbsbx.com/platform/profilepic/?psid=${person.id}`;
+
+/**
+ * What a Page reads of a person who wrote to it, by their page-scoped id: the
+ * Messenger User Profile API (first_name, last_name, profile_pic) and the
+ * Instagram User Profile API (name, username, profile_pic). Fields the person
+ * has not set are left out.
+ */
+const PROFILE_FIELDS: Record<'messenger' | 'instagram', Renderer<FakePerson>> = {
+  messenger: {
+    id: (person) => person.id,
+    first_name: (person) => person.name?.split(' ')[0],
+    last_name: (person) => person.name?.split(' ').slice(1).join(' ') || undefined,
+    profile_pic: profilePicture,
+  },
+  instagram: {
+    id: (person) => person.id,
+    name: (person) => person.name,
+    username: (person) => person.username,
+    profile_pic: profilePicture,
+  },
+};
+
+const PROFILE_DEFAULT_FIELDS: Record<'messenger' | 'instagram', FieldRequest[]> = {
+  messenger: [{ name: 'first_name' }, { name: 'last_name' }, { name: 'profile_pic' }],
+  instagram: [{ name: 'name' }, { name: 'username' }, { name: 'profile_pic' }],
+};
 
 const accountFields: Renderer<FakeAccount> = {
   id: (account) => account.id,

@@ -27,7 +27,15 @@ export interface FakeMessage {
   fromId: string;
   text: string;
   createdAt: Date;
-  attachments?: { name: string; mime_type: string; size: number }[];
+  attachments?: FakeAttachment[];
+}
+
+/** A file sent with a message; with `bytes`, its URL serves them (until it expires). */
+export interface FakeAttachment {
+  name: string;
+  mime_type: string;
+  size: number;
+  bytes?: Buffer;
 }
 
 export interface FakeConversation {
@@ -63,6 +71,17 @@ export interface FakeComment {
   replies: FakeComment[];
   /** Hidden by the Page or account (`is_hidden` on Facebook, `hidden` on Instagram). */
   hidden?: boolean;
+  /** When its author last edited it (Facebook; Instagram comments cannot be edited). */
+  editedAt?: Date;
+}
+
+/** Where Facebook or Instagram shows a post or media (`permalink_url`, `permalink`). */
+export function permalinkOf(object: FakeObject): string {
+  if (object.kind === 'post') {
+    return `https://www.facebook.com/${object.ownerId}/posts/${object.id.split('_')[1]}`;
+  }
+  const shortcode = Buffer.from(object.id).toString('base64url').slice(0, 11);
+  return `https://www.instagram.com/p/${shortcode}/`;
 }
 
 // Graph ids are decimal numbers; these stay unique for the life of the process.
@@ -235,6 +254,41 @@ export class GraphStore {
     return comment;
   }
 
+  /** The author edits a Facebook comment. Instagram has no comment edits. */
+  editComment(id: string, text: string, at = new Date()): FakeComment {
+    const comment = this.comments.get(id);
+    if (!comment) throw new Error(`No comment ${id}`);
+    if (this.objects.get(comment.objectId)?.kind !== 'post') {
+      throw new Error('Instagram comments cannot be edited');
+    }
+    comment.text = text;
+    comment.editedAt = at;
+    return comment;
+  }
+
+  /**
+   * The author deletes a comment: it is gone from its post's lists and from
+   * Graph (a top-level comment with its replies, as Facebook does).
+   */
+  removeComment(id: string): FakeComment {
+    const comment = this.comments.get(id);
+    if (!comment) throw new Error(`No comment ${id}`);
+    const object = this.objects.get(comment.objectId)!;
+    const parent = comment.parentId ? this.comments.get(comment.parentId) : undefined;
+    const list = parent ? parent.replies : object.comments;
+    list.splice(list.indexOf(comment), 1);
+    for (const gone of [comment, ...comment.replies]) this.comments.delete(gone.id);
+    return comment;
+  }
+
+  /** The account a person has written to in a conversation (whose token reads their profile). */
+  accountOfPerson(personId: string): string | undefined {
+    for (const conversation of this.conversations.values()) {
+      if (conversation.person.id === personId) return conversation.ownerId;
+    }
+    return undefined;
+  }
+
   requireAccount(id: string): FakeAccount {
     const account = this.accounts.get(id);
     if (!account) throw new Error(`No account ${id}`);
@@ -252,6 +306,6 @@ export class GraphStore {
     if (object) return object.ownerId;
     const comment = this.comments.get(id);
     if (comment) return this.objects.get(comment.objectId)?.ownerId;
-    return undefined;
+    return this.accountOfPerson(id);
   }
 }

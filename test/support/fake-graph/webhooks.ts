@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import type { FakeComment, FakeMessage, GraphStore } from './store';
+import { type FakeComment, type FakeMessage, type GraphStore, permalinkOf } from './store';
 
 // The webhook deliveries Meta would post for what happened in the store.
 
@@ -43,29 +43,49 @@ export function messageWebhook(store: GraphStore, message: FakeMessage) {
   };
 }
 
-export function commentWebhook(store: GraphStore, comment: FakeComment) {
+/**
+ * What Meta posts when a comment is written, edited or removed. Only the
+ * Page feed tells of edits and removals (`verb`); Instagram's `comments`
+ * field tells of new comments only. The entry's time is when it happened.
+ */
+export function commentWebhook(
+  store: GraphStore,
+  comment: FakeComment,
+  verb: 'add' | 'edited' | 'remove' = 'add',
+  at = verb === 'add' ? comment.createdAt : new Date(),
+) {
   const object = store.objects.get(comment.objectId)!;
   const seconds = Math.floor(comment.createdAt.getTime() / 1000);
+  if (object.kind !== 'post' && verb !== 'add') {
+    throw new Error('Instagram webhooks tell of new comments only');
+  }
   if (object.kind === 'post') {
     return {
       object: 'page',
       entry: [
         {
           id: object.ownerId,
-          time: seconds,
+          time: Math.floor(at.getTime() / 1000),
           changes: [
             {
               field: 'feed',
               value: {
                 from: { id: comment.from.id, name: comment.from.name },
-                post: { id: object.id, status_type: 'added_photos', is_published: true },
-                message: comment.text,
+                post: {
+                  id: object.id,
+                  status_type: 'added_photos',
+                  is_published: true,
+                  updated_time: `${object.updatedAt.toISOString().slice(0, 19)}+0000`,
+                  permalink_url: permalinkOf(object),
+                  promotion_status: 'inactive',
+                },
+                ...(verb !== 'remove' && { message: comment.text }),
                 post_id: object.id,
                 comment_id: comment.id,
                 created_time: seconds,
                 item: 'comment',
                 parent_id: comment.parentId ?? object.id,
-                verb: 'add',
+                verb,
               },
             },
           ],

@@ -1,7 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
-
-export const MIN_PASSWORD_LENGTH = 12;
+import { MIN_PASSWORD_LENGTH } from '@svara/common';
 
 export class ChangePasswordDto {
   @ApiProperty()
@@ -10,7 +9,10 @@ export class ChangePasswordDto {
   @MaxLength(1024)
   currentPassword!: string;
 
-  @ApiProperty({ minLength: MIN_PASSWORD_LENGTH })
+  @ApiProperty({
+    minLength: MIN_PASSWORD_LENGTH,
+    description: 'Not blank, and not easy to guess (zxcvbn score 3 or more)',
+  })
   @IsString()
   @MinLength(MIN_PASSWORD_LENGTH, {
     message: `newPassword must be at least ${MIN_PASSWORD_LENGTH} characters`,

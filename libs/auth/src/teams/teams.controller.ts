@@ -10,13 +10,23 @@ import {
   Post,
   Put,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { AuthenticatedUser } from '../access-token';
-import { CurrentUser } from '../current-user.decorator';
-import { Roles } from '../roles';
-import { MembershipDto, TeamDto, TeamSlaPolicyDto } from './dto/team.dto';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { type AuthenticatedUser, CurrentUser, IdParam, Roles } from '@svara/http';
+import {
+  MembershipDto,
+  TeamDto,
+  TeamPolicyChangedDto,
+  TeamSlaPolicyDto,
+  TeamViewDto,
+} from './dto/team.dto';
 import { TeamsService } from './teams.service';
-import { IdParam } from '@svara/http';
 
 @ApiTags('teams')
 @ApiBearerAuth()
@@ -26,23 +36,27 @@ export class TeamsController {
 
   @Get()
   @ApiOperation({ summary: 'Every team, for choosing where a thread goes' })
+  @ApiOkResponse({ type: [TeamViewDto] })
   list() {
     return this.teams.list();
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: TeamViewDto })
   get(@Param('id', IdParam()) id: string) {
     return this.teams.get(id);
   }
 
   @Roles('ADMIN')
   @Post()
+  @ApiCreatedResponse({ type: TeamViewDto })
   create(@Body() body: TeamDto, @CurrentUser() actor: AuthenticatedUser) {
     return this.teams.create(body.name, actor.id);
   }
 
   @Roles('ADMIN')
   @Patch(':id')
+  @ApiOkResponse({ type: TeamViewDto })
   rename(
     @Param('id', IdParam()) id: string,
     @Body() body: TeamDto,
@@ -54,6 +68,7 @@ export class TeamsController {
   @Roles('ADMIN')
   @Put(':id/sla-policy')
   @ApiOperation({ summary: "Override the channels' SLA policy for this team's threads" })
+  @ApiOkResponse({ type: TeamPolicyChangedDto })
   setSlaPolicy(
     @Param('id', IdParam()) id: string,
     @Body() body: TeamSlaPolicyDto,
@@ -65,6 +80,7 @@ export class TeamsController {
   @Roles('ADMIN')
   @Delete(':id')
   @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiNoContentResponse()
   remove(@Param('id', IdParam()) id: string, @CurrentUser() actor: AuthenticatedUser) {
     return this.teams.remove(id, actor.id);
   }
@@ -72,6 +88,7 @@ export class TeamsController {
   @Roles('ADMIN')
   @Put(':id/members/:userId')
   @ApiOperation({ summary: 'Add a user to the team, or change whether they lead it' })
+  @ApiOkResponse({ type: TeamViewDto })
   addMember(
     @Param('id', IdParam()) id: string,
     @Param('userId', IdParam()) userId: string,
@@ -84,6 +101,7 @@ export class TeamsController {
   @Roles('ADMIN')
   @Delete(':id/members/:userId')
   @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiNoContentResponse()
   removeMember(
     @Param('id', IdParam()) id: string,
     @Param('userId', IdParam()) userId: string,

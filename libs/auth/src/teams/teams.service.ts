@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '@svara/audit';
 import { Conflict, InvalidInput, NotFound } from '@svara/common';
-import { Prisma, PrismaService } from '@svara/database';
+import {
+  isMissingReference,
+  isRecordNotFound,
+  isUniqueViolation,
+  Prisma,
+  PrismaService,
+} from '@svara/database';
 import { SlaRecomputations } from '@svara/pipeline';
 
 const TEAM_VIEW = {
@@ -13,9 +19,6 @@ const TEAM_VIEW = {
     select: { userId: true, isLead: true, user: { select: { email: true, name: true } } },
   },
 } satisfies Prisma.TeamSelect;
-
-const errorCode = (error: unknown) =>
-  error instanceof Prisma.PrismaClientKnownRequestError ? error.code : undefined;
 
 /** Teams and who is in them. Channels and threads belong to a team. */
 @Injectable()
@@ -140,7 +143,7 @@ export class TeamsService {
         );
       });
     } catch (error) {
-      if (errorCode(error) === 'P2003') throw new NotFound('Team or user');
+      if (isMissingReference(error)) throw new NotFound('Team or user');
       throw error;
     }
     return this.get(teamId);
@@ -168,7 +171,7 @@ export class TeamsService {
     try {
       return await this.notFoundAs('Team', work);
     } catch (error) {
-      if (errorCode(error) === 'P2002') throw new Conflict('A team with this name already exists');
+      if (isUniqueViolation(error)) throw new Conflict('A team with this name already exists');
       throw error;
     }
   }
@@ -177,7 +180,7 @@ export class TeamsService {
     try {
       return await work();
     } catch (error) {
-      if (errorCode(error) === 'P2025') throw new NotFound(what);
+      if (isRecordNotFound(error)) throw new NotFound(what);
       throw error;
     }
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '@svara/audit';
-import { Conflict, InvalidInput, NotFound } from '@svara/common';
-import { Prisma, PrismaService } from '@svara/database';
+import { Conflict, InvalidInput, NotFound, passwordWeakness } from '@svara/common';
+import { isMissingReference, isUniqueViolation, Prisma, PrismaService } from '@svara/database';
 import { PasswordHasher } from '../password-hasher';
 import type { CreateUserDto, UpdateUserDto } from './dto/user.dto';
 
@@ -17,10 +17,19 @@ const USER_VIEW = {
   memberships: { select: { teamId: true, isLead: true } },
 } satisfies Prisma.UserSelect;
 
-const isUniqueViolation = (error: unknown) =>
-  error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
-const isMissingReference = (error: unknown) =>
-  error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2003';
+/**
+ * Serializes the changes that may leave Svara without an active admin (role
+ * changes, deactivation, deletion): each waits for the one before to commit,
+ * then counts the admins that are left. Held until the transaction ends.
+ */
+export async function lockActiveAdmins(tx: Prisma.TransactionClient): Promise<void> {
+  await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtext('svara:active-admins'))`;
+}
+
+function refuseWeak(password: string, owner: { email: string; name: string }): void {
+  const weakness = passwordWeakness('password', password, owner);
+  if (weakness) throw new InvalidInput(weakness);
+}
 
 /** Admin management of users. Password hashes never leave this service. */
 @Injectable()
@@ -42,6 +51,7 @@ export class UsersService {
   }
 
   async create(body: CreateUserDto, actorId: string) {
+    refuseWeak(body.password, body);
     const passwordHash = await this.hasher.hash(body.password);
     try {
       return await this.prisma.$transaction(async (tx) => {
@@ -78,8 +88,12 @@ export class UsersService {
 
   async update(id: string, body: UpdateUserDto, actorId: string) {
     return this.prisma.$transaction(async (tx) => {
+      if (body.role !== undefined || body.active !== undefined) await lockActiveAdmins(tx);
       const before = await tx.user.findUnique({ where: { id } });
       if (!before) throw new NotFound('User');
+      if (body.password !== undefined) {
+        refuseWeak(body.password, { email: before.email, name: body.name ?? before.name });
+      }
       const demotesAdmin =
         before.role === 'ADMIN' &&
         before.active &&
@@ -120,6 +134,7 @@ export class UsersService {
   async remove(id: string, actorId: string): Promise<void> {
     if (id === actorId) throw new Conflict('You cannot delete your own account');
     await this.prisma.$transaction(async (tx) => {
+      await lockActiveAdmins(tx);
       const user = await tx.user.findUnique({ where: { id } });
       if (!user) throw new NotFound('User');
       if (user.role === 'ADMIN' && user.active) await this.keepOneAdmin(tx, id);

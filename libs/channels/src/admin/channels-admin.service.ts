@@ -1,27 +1,46 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '@svara/audit';
 import { Conflict, InvalidInput, NotFound } from '@svara/common';
-import { type Channel, Prisma, PrismaService } from '@svara/database';
+import {
+  type Channel,
+  isMissingReference,
+  isRecordNotFound,
+  missingReferenceField,
+  Prisma,
+  PrismaService,
+} from '@svara/database';
 import { SecretBox } from '@svara/secrets';
 import { SlaRecomputations } from '@svara/pipeline';
+import type { ChannelContext } from '../channel-adapter';
 import { ChannelAdapters } from '../channel-adapters.service';
 import { ChannelError } from '../channel-errors';
 import { ChannelPolls } from '../polling/channel-polls.service';
+import { ReplyMailboxes } from '../web-form/reply-mailboxes';
+import { channelProblemOf } from './channel-problem';
+import type { ChannelDto, ConnectionTestDto } from './dto/channel.dto';
 import type { CreateChannelDto } from './dto/create-channel.dto';
+import type { TestChangesDto } from './dto/test-changes.dto';
 import type { UpdateChannelDto } from './dto/update-channel.dto';
 
 const DEFAULT_BACKFILL_MS = 14 * 24 * 3600 * 1000;
 
-/** What an admin sees of a channel: never its secrets. */
-export function channelView(channel: Channel) {
+const tokenExpiryOf = (config: unknown): string | null => {
+  const value = (config as { tokenExpiresAt?: unknown } | null)?.tokenExpiresAt;
+  return typeof value === 'string' ? value : null;
+};
+
+/** What an admin sees of a channel: which secrets are set, never their values. */
+export function channelView(channel: Channel, secretsSet: string[]): ChannelDto {
   return {
     id: channel.id,
     type: channel.type,
     name: channel.name,
     teamId: channel.teamId,
     slaPolicyId: channel.slaPolicyId,
-    config: channel.config,
+    config: (channel.config ?? {}) as Record<string, unknown>,
     hasSecrets: channel.secretsEncrypted !== null,
+    secretsSet,
     pollIntervalSeconds: channel.pollIntervalSeconds,
     enabled: channel.enabled,
     backfillSince: channel.backfillSince,
@@ -29,29 +48,25 @@ export function channelView(channel: Channel) {
     lastPollAt: channel.lastPollAt,
     lastSuccessAt: channel.lastSuccessAt,
     lastError: channel.lastError,
+    lastProblem: channelProblemOf(channel.lastError),
     backoffUntil: channel.backoffUntil,
+    tokenExpiresAt: tokenExpiryOf(channel.config),
     createdAt: channel.createdAt,
   };
-}
-
-export interface ConnectionTest {
-  ok: boolean;
-  /** Why not, in the source's terms (credentials refused, host unreachable, …). */
-  reason?: string;
 }
 
 /** After an admin fixes settings or re-enables a channel, polling starts afresh. */
 const HEALTHY = { health: 'OK', lastError: null, backoffUntil: null } as const;
 
 function domainError(error: unknown): unknown {
-  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return error;
-  if (error.code === 'P2003') {
-    const field = String(error.meta?.field_name ?? error.meta?.constraint ?? '');
+  if (isMissingReference(error)) {
     return new InvalidInput(
-      field.includes('slaPolicy') ? 'slaPolicyId: no such SLA policy' : 'teamId: no such team',
+      missingReferenceField(error).includes('slaPolicy')
+        ? 'slaPolicyId: no such SLA policy'
+        : 'teamId: no such team',
     );
   }
-  if (error.code === 'P2025') return new NotFound('Channel');
+  if (isRecordNotFound(error)) return new NotFound('Channel');
   return error;
 }
 
@@ -71,10 +86,12 @@ export class ChannelsAdminService {
     private readonly polls: ChannelPolls,
     private readonly audit: AuditTrail,
     private readonly recomputations: SlaRecomputations,
+    private readonly replyMailboxes: ReplyMailboxes,
   ) {}
 
   async create(body: CreateChannelDto, actorId: string) {
     const settings = this.validate(body.type, body.config ?? {}, body.secrets ?? {});
+    await this.replyMailboxes.check(body.type, settings.config);
     try {
       return await this.prisma.$transaction(async (tx) => {
         const channel = await tx.channel.create({
@@ -106,20 +123,20 @@ export class ChannelsAdminService {
           },
           tx,
         );
-        return channelView(channel);
+        return this.view(channel);
       });
     } catch (error) {
       throw domainError(error);
     }
   }
 
-  async list() {
+  async list(): Promise<ChannelDto[]> {
     const channels = await this.prisma.channel.findMany({ orderBy: { createdAt: 'asc' } });
-    return channels.map(channelView);
+    return channels.map((channel) => this.view(channel));
   }
 
-  async get(id: string) {
-    return channelView(await this.find(id));
+  async get(id: string): Promise<ChannelDto> {
+    return this.view(await this.find(id));
   }
 
   async update(id: string, body: UpdateChannelDto, actorId: string) {
@@ -154,6 +171,7 @@ export class ChannelsAdminService {
             if (value === null) delete merged[name];
           }
           const settings = this.validate(before.type, config ?? before.config, merged);
+          await this.replyMailboxes.check(before.type, settings.config);
           data.config = settings.config as Prisma.InputJsonObject;
           data.secretsEncrypted = this.seal(settings.secrets);
           Object.assign(data, HEALTHY);
@@ -174,7 +192,7 @@ export class ChannelsAdminService {
           },
           tx,
         );
-        return channelView(channel);
+        return this.view(channel);
       });
     } catch (error) {
       throw domainError(error);
@@ -189,6 +207,7 @@ export class ChannelsAdminService {
       if (await tx.thread.findFirst({ where: { channelId: id }, select: { id: true } })) {
         throw new Conflict('Channel has threads: disable it instead, so its history stays');
       }
+      await this.replyMailboxes.refuseRemoval(channel, tx);
       await tx.channel.delete({ where: { id } });
       await this.audit.record(
         {
@@ -215,26 +234,91 @@ export class ChannelsAdminService {
     return { queued: true };
   }
 
-  /** Proves the stored credentials work, or says why not. Never echoes a secret. */
-  async testConnection(id: string): Promise<ConnectionTest> {
+  /**
+   * Proves the stored credentials work, or says why not; with `changes`, tries
+   * those settings over the stored ones without storing them. Never echoes a secret.
+   */
+  async testConnection(id: string, changes: TestChangesDto = {}): Promise<ConnectionTestDto> {
     const channel = await this.find(id);
-    if (!this.adapters.has(channel.type)) {
-      return { ok: false, reason: `${channel.type} channels are not supported by this version` };
+    if (!this.adapters.has(channel.type)) return this.unsupported(channel.type);
+    if (changes.config === undefined && changes.secrets === undefined) {
+      return this.tryConnection(() => this.adapters.contextOf(channel));
     }
-    const adapter = this.adapters.get(channel.type);
-    if (!adapter.testConnection) return { ok: true };
+    const merged: Record<string, unknown> = {
+      ...this.adapters.contextOf(channel).secrets,
+      ...changes.secrets,
+    };
+    for (const [name, value] of Object.entries(merged)) {
+      if (value === null) delete merged[name];
+    }
+    const settings = this.validate(channel.type, changes.config ?? channel.config, merged);
+    await this.replyMailboxes.check(channel.type, settings.config);
+    return this.tryConnection(() => ({
+      channel: { ...channel, config: settings.config as Prisma.JsonObject },
+      ...settings,
+    }));
+  }
+
+  /** Tries settings an admin has not saved yet (the body of a create): nothing is stored. */
+  async testUnsaved(body: CreateChannelDto): Promise<ConnectionTestDto> {
+    if (!this.adapters.has(body.type)) return this.unsupported(body.type);
+    const settings = this.validate(body.type, body.config ?? {}, body.secrets ?? {});
+    await this.replyMailboxes.check(body.type, settings.config);
+    const now = new Date();
+    const channel: Channel = {
+      id: randomUUID(),
+      type: body.type,
+      name: body.name,
+      teamId: body.teamId ?? null,
+      slaPolicyId: body.slaPolicyId ?? null,
+      config: settings.config as Prisma.JsonObject,
+      secretsEncrypted: null,
+      pollIntervalSeconds: body.pollIntervalSeconds ?? 60,
+      enabled: body.enabled ?? true,
+      backfillSince: body.backfillSince ?? now,
+      cursor: null,
+      health: 'OK',
+      lastPollAt: null,
+      lastSuccessAt: null,
+      lastError: null,
+      backoffUntil: null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    return this.tryConnection(() => ({ channel, ...settings }));
+  }
+
+  private unsupported(type: Channel['type']): ConnectionTestDto {
+    return { ok: false, reason: `${type} channels are not supported by this version` };
+  }
+
+  private async tryConnection(contextOf: () => ChannelContext): Promise<ConnectionTestDto> {
     let secrets: Record<string, string> = {};
     try {
-      const context = this.adapters.contextOf(channel);
+      const context = contextOf();
       secrets = context.secrets;
-      await adapter.testConnection(context);
+      const adapter = this.adapters.get(context.channel.type);
+      if (adapter.testConnection) await adapter.testConnection(context);
       return { ok: true };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      const reason =
-        error instanceof ChannelError ? message : `The source could not be reached: ${message}`;
-      return { ok: false, reason: withoutSecrets(reason, secrets).slice(0, 1000) };
+      const reason = withoutSecrets(
+        error instanceof ChannelError ? message : `The source could not be reached: ${message}`,
+        secrets,
+      ).slice(0, 1000);
+      return { ok: false, reason, problem: channelProblemOf(reason) ?? 'UNKNOWN' };
     }
+  }
+
+  /** The admin's view of a channel, with the names (only) of the secrets it holds. */
+  private view(channel: Channel): ChannelDto {
+    let secretsSet: string[] = [];
+    try {
+      secretsSet = Object.keys(this.adapters.contextOf(channel).secrets).sort();
+    } catch {
+      // Secrets sealed under another key: the channel shows them as not set, and polling says why.
+    }
+    return channelView(channel, secretsSet);
   }
 
   private async find(id: string): Promise<Channel> {

@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 import PostalMime, { type Address, type Email, type Mailbox } from 'postal-mime';
-import type { AttachmentMeta, ContactRef, NormalizedMessage } from '@svara/pipeline';
-import { UnusableItem } from '@svara/pipeline';
+import { wellFormedText } from '@svara/common';
+import type {
+  AttachmentMeta,
+  AttachmentSource,
+  ContactRef,
+  NormalizedMessage,
+} from '@svara/pipeline';
+import { isPlausibleTime, UnusableItem } from '@svara/pipeline';
 import { automaticKindOf, bouncedMessageId } from './automatic-mail';
 import type { EmailItem } from './email-item';
 import { sanitizeMailHtml } from './mail-html';
@@ -19,7 +25,7 @@ const mailboxes = (addresses: Address[] | Address | undefined): Mailbox[] =>
   );
 
 // Postgres text cannot hold NUL; broken mail sometimes carries it.
-const clean = (value: string) => repairWindows1252(value.replaceAll('\u0000', ''));
+const clean = (value: string) => repairWindows1252(wellFormedText(value));
 
 function checkItem(raw: unknown): EmailItem {
   const item = raw as Partial<EmailItem> | null;
@@ -32,7 +38,7 @@ function checkItem(raw: unknown): EmailItem {
 
 function sentAtOf(email: Email, item: EmailItem): Date {
   const date = email.date ? new Date(email.date) : undefined;
-  return date && !Number.isNaN(date.getTime()) ? date : new Date(item.internalDate);
+  return date && isPlausibleTime(date) ? date : new Date(item.internalDate);
 }
 
 function attachmentsOf(email: Email): AttachmentMeta[] {
@@ -52,6 +58,34 @@ function attachmentsOf(email: Email): AttachmentMeta[] {
       ...(contentId && { contentId }),
     };
   });
+}
+
+/** Base64 in mail takes about 4 bytes (and line breaks) for every 3 of the file. */
+const BASE64_SHARE = 0.74;
+
+/**
+ * Each attachment's bytes. In a mail cut at MAX_STORED_MAIL_BYTES the last
+ * attachment is the one the cut went through: its bytes are not kept, and
+ * its size is what the rest of the mail on the server suggests.
+ */
+function attachmentSourcesOf(
+  email: Email,
+  item: EmailItem,
+  described: AttachmentMeta[],
+): AttachmentSource[] {
+  const sources: AttachmentSource[] = email.attachments.map((attachment) => ({
+    bytes:
+      typeof attachment.content === 'string'
+        ? Buffer.from(attachment.content, attachment.encoding === 'base64' ? 'base64' : 'utf8')
+        : new Uint8Array(attachment.content),
+  }));
+  const last = described.at(-1);
+  if (item.truncated && last) {
+    const storedBytes = Buffer.byteLength(item.raw, 'base64');
+    last.size += Math.max(0, Math.round((item.size - storedBytes) * BASE64_SHARE));
+    sources[sources.length - 1] = { cut: true };
+  }
+  return sources;
 }
 
 function contactOf(mailbox: Mailbox | undefined): ContactRef | undefined {
@@ -118,6 +152,7 @@ export async function normalizeEmail(
     ? mailboxes(email.to).find((to) => to.address?.toLowerCase() !== ownAddress)
     : from;
   const contact = contactOf(counterpart);
+  const attachments = attachmentsOf(email);
   return {
     externalId,
     threadExternalId: kind ? AUTOMATIC_MAIL_THREAD : conversationKey(email, externalId, contact),
@@ -131,7 +166,8 @@ export async function normalizeEmail(
     text: text + note,
     ...(quoted && { quotedText: quoted }),
     ...(html && { html }),
-    attachments: attachmentsOf(email),
+    attachments,
+    attachmentSources: attachmentSourcesOf(email, item, attachments),
     automatic: Boolean(kind),
     sentAt: sentAtOf(email, item),
   };

@@ -13,6 +13,7 @@ import { emailSettings, storedEmailSettings } from './email-settings';
 import { normalizeEmail } from './email-normalizer';
 import { withImap } from './imap-connection';
 import { readMailboxPage } from './imap-poller';
+import { appendToSentFolder } from './sent-folder';
 import { sendReply, verifySmtp } from './smtp-sender';
 
 /** A shared mailbox: read over IMAP from a UID cursor, answered over SMTP. */
@@ -44,8 +45,32 @@ export class EmailAdapter implements ChannelAdapter {
     return { items: page.items, cursor: page.cursor, hasMore: page.hasMore };
   }
 
-  send(context: ChannelContext, message: OutgoingMessage): Promise<SendResult> {
-    return sendReply(context, message);
+  async send(context: ChannelContext, message: OutgoingMessage): Promise<SendResult> {
+    const { raw, ...sent } = await sendReply(context, message);
+    await this.fileInSentFolder(context, raw, sent.sentAt);
+    return sent;
+  }
+
+  /**
+   * The reply has gone out by now: a Sent folder that cannot be reached must
+   * not fail the send, or its retry would mail the citizen twice. It is logged.
+   */
+  private async fileInSentFolder(context: ChannelContext, raw: Buffer, sentAt: Date) {
+    const { config, secrets } = storedEmailSettings(context);
+    try {
+      const folder = await appendToSentFolder(config, secrets, raw, sentAt);
+      if (!folder) {
+        this.logger.warn(
+          { channelId: context.channel.id },
+          'the mailbox marks no folder as Sent (SPECIAL-USE); the reply was sent but not filed',
+        );
+      }
+    } catch (error) {
+      this.logger.warn(
+        { channelId: context.channel.id, err: error instanceof Error ? error.message : error },
+        'the reply was sent, but its copy could not be filed in the Sent folder',
+      );
+    }
   }
 
   async testConnection(context: ChannelContext): Promise<void> {

@@ -27,6 +27,8 @@ export async function withImap<T>(
   try {
     await client.connect();
   } catch (error) {
+    // A refused login leaves the socket open: close it, or every failing poll keeps one.
+    client.close();
     throw imapError(error);
   }
   try {

@@ -1,4 +1,5 @@
 import nodemailer from 'nodemailer';
+import MailComposer from 'nodemailer/lib/mail-composer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import type { ChannelContext, OutgoingMessage, SendResult } from '../channel-adapter';
 import { ChannelAuthFailed, SendRefused } from '../channel-errors';
@@ -27,22 +28,38 @@ export function smtpTransportOptions(
 
 const bracketed = (id: string) => `<${id}>`;
 
+/**
+ * A stored external id that is a mail's Message-ID, without its brackets; not
+ * a web-form submission's id, nor one Svara derived for mail that had none.
+ */
+function asMessageId(id: string | undefined): string | undefined {
+  const bare = id?.replace(/^<|>$/g, '');
+  return bare?.includes('@') && !bare.endsWith(DERIVED_ID_SUFFIX) ? bare : undefined;
+}
+
 function referencesOf(ids: string[]): string[] {
-  const real = ids.filter((id) => id.includes('@') && !id.endsWith(DERIVED_ID_SUFFIX));
+  const real = ids.flatMap((id) => asMessageId(id) ?? []);
   if (real.length <= MAX_REFERENCES) return real;
   return [real[0]!, ...real.slice(-(MAX_REFERENCES - 1))];
+}
+
+/** A reply as it went out: what the channel stores, and the mail itself, byte for byte. */
+export interface SentReply extends SendResult {
+  sentAt: Date;
+  raw: Buffer;
 }
 
 /**
  * An agent's reply, from the channel's own address, threaded for the
  * citizen's mail program (In-Reply-To, References) and for Svara (its
  * Message-ID is the stored message's external id; the subject carries the
- * thread token). It is a person's answer: no Auto-Submitted header.
+ * thread token). It is a person's answer: no Auto-Submitted header. The mail
+ * is composed once, so the copy filed in the Sent folder is the one sent.
  */
 export async function sendReply(
   context: ChannelContext,
   message: OutgoingMessage,
-): Promise<SendResult> {
+): Promise<SentReply> {
   const { config, secrets } = storedEmailSettings(context);
   const to =
     message.lastInbound?.authorAddress ??
@@ -52,24 +69,29 @@ export async function sendReply(
   const token = threadToken(message.messageId);
   const messageId = outgoingMessageId(token, config.address);
   const references = referencesOf(message.threadExternalIds);
-  const parent = message.lastInbound?.externalId;
+  const parent = asMessageId(message.lastInbound?.externalId);
+  const sentAt = new Date();
+  const raw = await new MailComposer({
+    from: { name: context.channel.name, address: config.address },
+    to,
+    subject: replySubject(message.thread.subject, token),
+    text: message.text,
+    date: sentAt,
+    messageId: bracketed(messageId),
+    ...(parent && { inReplyTo: bracketed(parent) }),
+    ...(references.length > 0 && { references: references.map(bracketed) }),
+  })
+    .compile()
+    .build();
   const transport = nodemailer.createTransport(smtpTransportOptions(config, secrets));
   try {
-    await transport.sendMail({
-      from: { name: context.channel.name, address: config.address },
-      to,
-      subject: replySubject(message.thread.subject, token),
-      text: message.text,
-      messageId: bracketed(messageId),
-      ...(parent && !parent.endsWith(DERIVED_ID_SUFFIX) && { inReplyTo: bracketed(parent) }),
-      ...(references.length > 0 && { references: references.map(bracketed) }),
-    });
+    await transport.sendMail({ envelope: { from: config.address, to }, raw });
   } catch (error) {
     throw smtpError(error);
   } finally {
     transport.close();
   }
-  return { externalId: messageId, sentAt: new Date() };
+  return { externalId: messageId, sentAt, raw };
 }
 
 export async function verifySmtp(context: ChannelContext): Promise<void> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Channel } from '@svara/database';
-import type { NormalizedMessage } from '@svara/pipeline';
+import type { MessageChange, NormalizedMessage } from '@svara/pipeline';
 import type {
   ChannelAdapter,
   ChannelContext,
@@ -13,6 +13,8 @@ import type {
 import { ChannelAuthFailed, SendRefused } from '../channel-errors';
 import { PageCommentReader } from '../meta/comment-readers';
 import { ConversationReader } from '../meta/conversation-reader';
+import { ContactProfileReader } from '../meta/contact-profile-reader.service';
+import { PROFILE_SOURCES } from '../meta/contact-profiles';
 import { GraphApi, type GraphSession, graphPath } from '../meta/graph-api.service';
 import type { GraphSendResult } from '../meta/graph-types';
 import { parseMetaCursor } from '../meta/meta-cursor';
@@ -40,7 +42,10 @@ export class FacebookPageAdapter implements ChannelAdapter {
     commentIdentity: 'FACEBOOK_USER',
   });
 
-  constructor(private readonly graph: GraphApi) {}
+  constructor(
+    private readonly graph: GraphApi,
+    private readonly profiles: ContactProfileReader,
+  ) {}
 
   validateSettings(settings: { config: unknown; secrets: unknown }): ChannelSettings {
     return metaSettings(
@@ -53,7 +58,7 @@ export class FacebookPageAdapter implements ChannelAdapter {
     );
   }
 
-  normalize(item: unknown, channel: Channel): NormalizedMessage {
+  normalize(item: unknown, channel: Channel): NormalizedMessage | MessageChange {
     return this.normalizer.normalize(item, channel);
   }
 
@@ -102,6 +107,10 @@ export class FacebookPageAdapter implements ChannelAdapter {
       throw new SendRefused('Only public comments can be hidden; this is a private conversation');
     }
     await this.session(context).post(graphPath(comment.externalId), { is_hidden: true });
+  }
+
+  async refreshContacts(context: ChannelContext): Promise<void> {
+    await this.profiles.refresh(context.channel, this.session(context), PROFILE_SOURCES.messenger);
   }
 
   async testConnection(context: ChannelContext): Promise<void> {

@@ -7,7 +7,6 @@ const CONVERSATIONS_PER_PAGE = 100;
 /** Messages that come with each conversation of a page; most polls need no more. */
 const MESSAGES_WITH_CONVERSATION = 25;
 const MESSAGES_PER_PAGE = 100;
-const PARALLEL_CONVERSATIONS = 4;
 const MESSAGE_FIELDS = 'id,message,from,to,created_time,attachments';
 const CONVERSATION_FIELDS = `id,updated_time,messages.limit(${MESSAGES_WITH_CONVERSATION}){${MESSAGE_FIELDS}}`;
 
@@ -27,7 +26,8 @@ const timed = (messages: GraphMessage[]): Timed[] =>
  * (Graph offers no time filter on conversations), each with its latest
  * messages by field expansion, so one request reads a page of conversations
  * with their new messages. A conversation with more new messages than came
- * with it is read on from there through its messages edge, newest first.
+ * with it is read on from there through its messages edge, newest first,
+ * as many conversations at once as the session's reads allow.
  */
 export class ConversationReader implements StreamReader {
   constructor(
@@ -40,24 +40,27 @@ export class ConversationReader implements StreamReader {
       graphPath(this.ownerId, 'conversations'),
       { platform: this.platform, fields: CONVERSATION_FIELDS, limit: CONVERSATIONS_PER_PAGE },
       window.after,
+      true,
     );
     const since = window.since.getTime();
     const changed = page.data.filter((conversation) => timeOf(conversation.updated_time) >= since);
     const reachedUnchanged = changed.length < page.data.length;
-    const perConversation = await mapLimited(changed, PARALLEL_CONVERSATIONS, (conversation) =>
-      this.newMessages(graph, conversation, window.readFrom.getTime()),
-    );
-    // Each conversation's messages together, oldest first: a page stored as
-    // several batches then splits few conversations between them.
-    const items = perConversation.flatMap((messages, index) =>
-      messages
-        .sort((a, b) => a.at - b.at)
-        .map(({ message }): GraphMessageItem => ({
-          kind: 'graph-message',
-          conversationId: changed[index]!.id,
-          message,
-        })),
-    );
+    const items = async () => {
+      const perConversation = await mapLimited(changed, graph.concurrency, (conversation) =>
+        this.newMessages(graph, conversation, window.readFrom.getTime()),
+      );
+      // Each conversation's messages together, oldest first: a page stored as
+      // several batches then splits few conversations between them.
+      return perConversation.flatMap((messages, index) =>
+        messages
+          .sort((a, b) => a.at - b.at)
+          .map(({ message }): GraphMessageItem => ({
+            kind: 'graph-message',
+            conversationId: changed[index]!.id,
+            message,
+          })),
+      );
+    };
     const done = reachedUnchanged || !page.after;
     return { items, after: done ? undefined : page.after, done };
   }

@@ -12,8 +12,14 @@ import {
   usagePauseMs,
 } from './graph-errors';
 import type { GraphList } from './graph-types';
+import { RequestSlots } from './request-slots';
 
 const REQUEST_TIMEOUT_MS = 30_000;
+/**
+ * Usage at or above this percentage (but below the pause) makes a channel's
+ * reads go one at a time: the same calls, spread out, so usage has time to fall.
+ */
+export const USAGE_SLOW_PERCENT = 75;
 
 type Params = Record<string, string | number | undefined>;
 
@@ -27,8 +33,13 @@ export interface GraphPage<T> {
 @Injectable()
 export class GraphApi {
   private readonly http: AxiosInstance;
+  /** Reads in flight across every channel this process polls. */
+  private readonly workerSlots: RequestSlots;
+  private readonly perChannel: number;
 
   constructor(config: AppConfig) {
+    this.workerSlots = new RequestSlots(config.meta.readConcurrency.perWorker);
+    this.perChannel = config.meta.readConcurrency.perChannel;
     this.http = axios.create({
       baseURL: `${config.meta.graphUrl}/${config.meta.graphVersion}`,
       timeout: REQUEST_TIMEOUT_MS,
@@ -51,36 +62,66 @@ export class GraphApi {
   session(work: object, accessToken: string): GraphSession {
     let session = this.sessions.get(work);
     if (!session) {
-      session = new GraphSession(this.http, accessToken);
+      session = new GraphSession(this.http, accessToken, {
+        channel: new RequestSlots(this.perChannel),
+        worker: this.workerSlots,
+      });
       this.sessions.set(work, session);
     }
     return session;
   }
 }
 
+/** Reads in flight: for this session's channel, and for the whole worker. */
+export interface ReadSlots {
+  channel: RequestSlots;
+  worker: RequestSlots;
+}
+
 /**
- * Once an answer's usage headers say the app or Page is near Meta's limit,
- * further reads of the session are refused as throttled, so the poller backs
- * the channel off before Meta starts refusing. Once Meta refuses a read as
- * throttled or for its token, further reads are refused the same way without
- * asking Meta again. What was read is read again after the pause; nothing is lost.
+ * Reads run concurrently, at most the channel's slots at a time and within
+ * the worker's. Once an answer's usage headers say the app or Page is near
+ * Meta's limit, further reads of the session are refused as throttled, so the
+ * poller backs the channel off before Meta starts refusing; somewhat below
+ * that, reads go one at a time. Once Meta refuses a read as throttled or for
+ * its token, further reads (also those waiting for a slot) are refused the
+ * same way without asking Meta again. What was read is read again after the
+ * pause; nothing is lost.
  */
 export class GraphSession {
   private pausedUntil = 0;
   private refusal?: { error: ChannelRateLimited | ChannelAuthFailed; until: number };
+  private readonly channelConcurrency: number;
 
   constructor(
     private readonly http: AxiosInstance,
     private readonly accessToken: string,
-  ) {}
-
-  get<T>(path: string, params: Params = {}): Promise<T> {
-    return this.request<T>('GET', path, params, undefined, 'read');
+    private readonly slots: ReadSlots,
+  ) {
+    this.channelConcurrency = slots.channel.limit;
   }
 
-  /** One page of a list edge; `after` continues where the previous page ended. */
-  async page<T>(path: string, params: Params, after?: string): Promise<GraphPage<T>> {
-    return listPage(await this.get<GraphList<T>>(path, { ...params, after }), path);
+  /** How many reads of this session may run at once now: readers fan out this wide. */
+  get concurrency(): number {
+    return this.slots.channel.limit;
+  }
+
+  /** `ahead`: before the reads that wait, as other reads depend on this one's answer. */
+  get<T>(path: string, params: Params = {}, ahead = false): Promise<T> {
+    return this.request<T>('GET', path, params, undefined, ahead ? 'lead' : 'read');
+  }
+
+  /**
+   * One page of a list edge; `after` continues where the previous page ended.
+   * `ahead` as for get(): a poll's list of conversations or posts.
+   */
+  async page<T>(
+    path: string,
+    params: Params,
+    after?: string,
+    ahead = false,
+  ): Promise<GraphPage<T>> {
+    return listPage(await this.get<GraphList<T>>(path, { ...params, after }, ahead), path);
   }
 
   /**
@@ -112,9 +153,34 @@ export class GraphSession {
     path: string,
     params: Params,
     body: object | undefined,
+    kind: GraphPurpose | 'lead',
+  ): Promise<T> {
+    if (kind === 'send') return this.exchange<T>(method, path, params, body, kind);
+    const ahead = kind === 'lead';
+    this.refuseWhilePaused();
+    // The channel's slot first: a channel waiting for its own turn holds none of the worker's.
+    const releaseChannel = await this.slots.channel.acquire(ahead);
+    try {
+      const releaseWorker = await this.slots.worker.acquire(ahead);
+      try {
+        // Another read may have been refused or paused the session meanwhile.
+        this.refuseWhilePaused();
+        return await this.exchange<T>(method, path, params, body, 'read');
+      } finally {
+        releaseWorker();
+      }
+    } finally {
+      releaseChannel();
+    }
+  }
+
+  private async exchange<T>(
+    method: Method,
+    path: string,
+    params: Params,
+    body: object | undefined,
     purpose: GraphPurpose,
   ): Promise<T> {
-    if (purpose === 'read') this.refuseWhilePaused();
     let response: AxiosResponse;
     try {
       response = await this.http.request({
@@ -138,8 +204,12 @@ export class GraphSession {
       if (purpose === 'read') this.remember(error);
       throw error;
     }
-    const pauseMs = usagePauseMs(readUsage(headers));
+    const usage = readUsage(headers);
+    const pauseMs = usagePauseMs(usage);
     if (pauseMs > 0) this.pausedUntil = Math.max(this.pausedUntil, Date.now() + pauseMs);
+    if (purpose === 'read') {
+      this.slots.channel.resize(usage.percent >= USAGE_SLOW_PERCENT ? 1 : this.channelConcurrency);
+    }
     return response.data as T;
   }
 

@@ -43,6 +43,10 @@ export interface GraphMessageAttachment {
   mime_type?: string;
   name?: string;
   size?: number;
+  /** Where the bytes are (expiring URLs): images, videos, other files. */
+  image_data?: { url?: string; preview_url?: string; width?: number; height?: number };
+  video_data?: { url?: string };
+  file_url?: string;
 }
 
 export interface GraphMessage {
@@ -57,6 +61,7 @@ export interface GraphMessage {
 export interface GraphPost {
   id: string;
   message?: string;
+  permalink_url?: string;
   created_time: string;
   updated_time?: string;
 }
@@ -64,6 +69,7 @@ export interface GraphPost {
 export interface GraphMedia {
   id: string;
   caption?: string;
+  permalink?: string;
   timestamp: string;
   comments_count?: number;
 }

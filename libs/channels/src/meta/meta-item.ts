@@ -17,11 +17,26 @@ export interface GraphCommentItem {
   kind: 'graph-comment';
   /** The post or media the comment is on. */
   objectId: string;
-  /** The post's text or the media's caption, for the thread's subject. */
+  /** The post's text or the media's caption, for the thread's subject and post context. */
   objectText?: string;
+  /** The post's or media's address on Facebook or Instagram. */
+  objectPermalink?: string;
   comment: GraphComment;
   /** For a reply: the top-level comment it answers. */
   parentId?: string;
+}
+
+/**
+ * What one poll read of a post's or media's comments saw, at `readAt` (ISO):
+ * each comment's id and text. Read down to `coversAfter` (ISO), or the whole
+ * list when absent. A stored comment of the post it did not see is gone.
+ */
+export interface GraphCommentListingItem {
+  kind: 'graph-comment-listing';
+  objectId: string;
+  readAt: string;
+  coversAfter?: string;
+  seen: { id: string; text: string }[];
 }
 
 /** One `messaging[]` (or `standby[]`) event of a webhook entry. */
@@ -53,4 +68,9 @@ export interface WebhookChangeItem {
   change: { field: string; value: Record<string, unknown> };
 }
 
-export type MetaItem = GraphMessageItem | GraphCommentItem | WebhookMessageItem | WebhookChangeItem;
+export type MetaItem =
+  | GraphMessageItem
+  | GraphCommentItem
+  | GraphCommentListingItem
+  | WebhookMessageItem
+  | WebhookChangeItem;

@@ -1,14 +1,22 @@
 import type { Channel } from '@svara/database';
-import { UnusableItem } from '@svara/pipeline';
+import { isMessageChange, type NormalizedMessage, UnusableItem } from '@svara/pipeline';
 import { MetaNormalizer, parseThreadKey, threadKey } from './meta-normalizer';
 
 const PAGE = '101';
 const channel = { id: 'c1', type: 'FACEBOOK_PAGE', config: { pageId: PAGE } } as unknown as Channel;
-const normalizer = new MetaNormalizer({
+const meta = new MetaNormalizer({
   ownId: (c) => (c.config as { pageId: string }).pageId,
   messagingIdentity: 'FACEBOOK_PSID',
   commentIdentity: 'FACEBOOK_USER',
 });
+/** For items that are messages. */
+const normalizer = {
+  normalize(raw: unknown, on: Channel): NormalizedMessage {
+    const result = meta.normalize(raw, on);
+    if (isMessageChange(result)) throw new Error(`a ${result.change} change, not a message`);
+    return result;
+  },
+};
 const anna = { id: '7001', name: 'Anna Lindqvist', email: '7001@facebook.com' };
 const page = { id: PAGE, name: 'Sundsvalls kommun' };
 
@@ -87,6 +95,48 @@ describe('MetaNormalizer: direct messages', () => {
       { filename: 'hål.jpg', contentType: 'image/jpeg', size: 2048 },
     ]);
   });
+
+  it('hands over where each attachment’s bytes are, to be downloaded before the URL expires', () => {
+    const item = polled(anna, page);
+    (item.message as Record<string, unknown>).attachments = {
+      data: [
+        {
+          id: 'a',
+          name: 'lampa.jpg',
+          mime_type: 'image/jpeg',
+          image_data: { url: 'https://cdn.test/a?oe=1' },
+        },
+        {
+          id: 'b',
+          name: 'intyg.pdf',
+          mime_type: 'application/pdf',
+          file_url: 'https://cdn.test/b',
+        },
+        { id: 'c', name: 'okänd', mime_type: 'application/pdf', file_url: 'javascript:alert(1)' },
+      ],
+    };
+    expect(normalizer.normalize(item, channel).attachmentSources).toEqual([
+      { url: 'https://cdn.test/a?oe=1' },
+      { url: 'https://cdn.test/b' },
+      undefined,
+    ]);
+    const webhook = {
+      kind: 'webhook-message',
+      ownerId: PAGE,
+      event: {
+        sender: { id: '7001' },
+        recipient: { id: PAGE },
+        timestamp: 1763630100000,
+        message: {
+          mid: 'm_9',
+          attachments: [{ type: 'image', payload: { url: 'https://cdn.test/c' } }],
+        },
+      },
+    };
+    expect(normalizer.normalize(webhook, channel).attachmentSources).toEqual([
+      { url: 'https://cdn.test/c' },
+    ]);
+  });
 });
 
 describe('MetaNormalizer: comments', () => {
@@ -159,6 +209,41 @@ describe('MetaNormalizer: comments', () => {
       threadExternalId: 'comment:5_1',
       sentAt: new Date(1763632800 * 1000),
     });
+  });
+
+  it('keeps the post’s text and https link as the thread’s post context', () => {
+    const permalink = 'https://www.facebook.com/101/posts/5';
+    expect(
+      normalizer.normalize({ ...comment({}), objectPermalink: permalink }, channel).post,
+    ).toEqual({ id: '101_5', text: 'Vintervägunderhåll: så plogar vi i vinter', permalink });
+    const feedChange = (post: unknown) =>
+      normalizer.normalize(
+        {
+          kind: 'webhook-change',
+          ownerId: PAGE,
+          change: {
+            field: 'feed',
+            value: {
+              item: 'comment',
+              comment_id: '5_9',
+              post_id: '101_5',
+              from: { id: '9001', name: 'Eva' },
+              created_time: 1763632800,
+              post,
+            },
+          },
+        },
+        channel,
+      ).post;
+    // A feed change names the post by its id and link alone; anything but an https link is dropped.
+    expect(feedChange({ id: '101_5', permalink_url: permalink })).toEqual({
+      id: '101_5',
+      permalink,
+    });
+    expect(feedChange({ id: '101_5', permalink_url: 'javascript:alert(1)' })).toEqual({
+      id: '101_5',
+    });
+    expect(feedChange('101_5')).toEqual({ id: '101_5' });
   });
 
   it('opens no thread for the Page’s own top-level comment', () => {

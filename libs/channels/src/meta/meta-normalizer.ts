@@ -1,13 +1,26 @@
 import type { Channel, IdentityType } from '@svara/database';
-import { type AttachmentMeta, type NormalizedMessage, UnusableItem } from '@svara/pipeline';
+import {
+  type AttachmentMeta,
+  type AttachmentSource,
+  type CommentListing,
+  type MessageChange,
+  type NormalizedMessage,
+  type PostContext,
+  UnusableItem,
+} from '@svara/pipeline';
 import { type GraphParticipant, parseGraphTime } from './graph-types';
 import type {
   GraphCommentItem,
+  GraphCommentListingItem,
   GraphMessageItem,
   MetaItem,
   WebhookChangeItem,
   WebhookMessageItem,
 } from './meta-item';
+
+/** Meta's attachment URLs expire: ingest has them downloaded while they still work. */
+const sourceAt = (url: unknown): AttachmentSource | undefined =>
+  typeof url === 'string' && /^https?:\/\//.test(url) ? { url } : undefined;
 
 /** How one Meta channel type names its own account and the people it hears from. */
 export interface MetaProfile {
@@ -48,6 +61,7 @@ function subjectOf(objectText: string | undefined): string | undefined {
   const text = objectText?.replace(/\s+/g, ' ').trim();
   if (!text) return undefined;
   const short = text.length > SUBJECT_LENGTH ? `${text.slice(0, SUBJECT_LENGTH - 1)}…` : text;
+  // Stored in this form: the web app shows it in the reader's language (apps/web/src/ui/subject.ts).
   return `Comment on “${short}”`;
 }
 
@@ -55,6 +69,15 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const nonEmpty = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
+
+/** What a comment says of its post: its id, the text, and the link where it is an https address. */
+function postOf(id: unknown, text: unknown, permalink: unknown): PostContext | undefined {
+  const post: PostContext = {};
+  if (nonEmpty(id)) post.id = id;
+  if (nonEmpty(text) && text.trim()) post.text = text;
+  if (nonEmpty(permalink) && /^https:\/\/[^\s]+$/.test(permalink)) post.permalink = permalink;
+  return post.id || post.text || post.permalink ? post : undefined;
+}
 
 function displayNameOf(person: GraphParticipant | undefined): string | undefined {
   return person?.name ?? person?.username ?? undefined;
@@ -69,7 +92,7 @@ function required<T>(value: T | undefined | null, reason: string): T {
 export class MetaNormalizer {
   constructor(private readonly profile: MetaProfile) {}
 
-  normalize(raw: unknown, channel: Channel): NormalizedMessage {
+  normalize(raw: unknown, channel: Channel): NormalizedMessage | MessageChange {
     if (!isObject(raw)) throw new UnusableItem('item is not an object');
     const item = raw as unknown as MetaItem;
     const ownId = this.profile.ownId(channel);
@@ -78,6 +101,8 @@ export class MetaNormalizer {
         return this.graphMessage(item, ownId, channel);
       case 'graph-comment':
         return this.graphComment(item, ownId, channel);
+      case 'graph-comment-listing':
+        return commentListing(item);
       case 'webhook-message':
         return this.webhookMessage(item, ownId, channel);
       case 'webhook-change':
@@ -98,7 +123,8 @@ export class MetaNormalizer {
     const outbound = from.id === ownId;
     const person = outbound ? message.to?.data?.find((to) => to.id !== ownId) : from;
     if (!person?.id) throw new UnusableItem('message names no person besides the account');
-    const attachments: AttachmentMeta[] = (message.attachments?.data ?? []).map((file) => ({
+    const files = message.attachments?.data ?? [];
+    const attachments: AttachmentMeta[] = files.map((file) => ({
       filename: file.name ?? 'attachment',
       contentType: file.mime_type ?? 'application/octet-stream',
       size: file.size ?? 0,
@@ -109,6 +135,9 @@ export class MetaNormalizer {
       outbound,
       text: message.message ?? '',
       attachments,
+      attachmentSources: files.map((file) =>
+        sourceAt(file.image_data?.url ?? file.video_data?.url ?? file.file_url),
+      ),
       sentAt,
       authorName: outbound ? from.name : displayNameOf(person),
     });
@@ -140,6 +169,7 @@ export class MetaNormalizer {
       outbound,
       text: message.text ?? '',
       attachments,
+      attachmentSources: (message.attachments ?? []).map((file) => sourceAt(file.payload?.url)),
       sentAt: new Date(event.timestamp),
     });
   }
@@ -152,6 +182,7 @@ export class MetaNormalizer {
       outbound: boolean;
       text: string;
       attachments: AttachmentMeta[];
+      attachmentSources: (AttachmentSource | undefined)[];
       sentAt: Date;
       authorName?: string;
     },
@@ -166,6 +197,7 @@ export class MetaNormalizer {
       authorAddress: message.outbound ? undefined : (person.username ?? person.id),
       text: message.text,
       attachments: message.attachments,
+      ...(message.attachments.length > 0 && { attachmentSources: message.attachmentSources }),
       automatic: false,
       sentAt: message.sentAt,
     };
@@ -188,12 +220,17 @@ export class MetaNormalizer {
       text: comment.message ?? comment.text ?? '',
       sentAt,
       subject: subjectOf(item.objectText),
+      post: postOf(item.objectId, item.objectText, item.objectPermalink),
       ownId,
       channel,
     });
   }
 
-  private webhookChange(item: WebhookChangeItem, ownId: string, channel: Channel) {
+  private webhookChange(
+    item: WebhookChangeItem,
+    ownId: string,
+    channel: Channel,
+  ): NormalizedMessage | MessageChange {
     const { change } = item;
     if (!isObject(change) || !isObject(change.value)) throw new UnusableItem('change has no value');
     const value = change.value;
@@ -208,16 +245,31 @@ export class MetaNormalizer {
           : undefined;
       const seconds = typeof value.created_time === 'number' ? value.created_time : item.entryTime;
       if (seconds === undefined) throw new UnusableItem('comment has no created_time');
-      return this.comment({
+      // The entry's time is when the change happened; created_time is the comment's own.
+      const changedAt = new Date((item.entryTime ?? seconds) * 1000);
+      if (value.verb === 'remove') {
+        return { change: 'removed', externalId: value.comment_id, at: changedAt };
+      }
+      if (value.verb === 'edited' && item.entryTime === undefined) {
+        throw new UnusableItem('edit has no time');
+      }
+      const message = this.comment({
         commentId: value.comment_id,
         topLevelId: parentId ?? value.comment_id,
         isReply: Boolean(parentId),
         author: value.from as GraphParticipant | undefined,
         text: typeof value.message === 'string' ? value.message : '',
         sentAt: new Date(seconds * 1000),
+        // Meta's feed change names the post with its link, not its text.
+        post: postOf(
+          value.post_id,
+          undefined,
+          isObject(value.post) ? value.post.permalink_url : undefined,
+        ),
         ownId,
         channel,
       });
+      return value.verb === 'edited' ? { ...message, revisedAt: changedAt } : message;
     }
     if (change.field === 'comments') {
       // Instagram: { id, text, from: {id, username}, media: {id}, parent_id? }
@@ -231,6 +283,7 @@ export class MetaNormalizer {
         author: value.from as GraphParticipant | undefined,
         text: typeof value.text === 'string' ? value.text : '',
         sentAt: new Date(item.entryTime * 1000),
+        post: postOf(isObject(value.media) ? value.media.id : undefined, undefined, undefined),
         ownId,
         channel,
       });
@@ -246,6 +299,7 @@ export class MetaNormalizer {
     text: string;
     sentAt: Date;
     subject?: string;
+    post?: PostContext;
     ownId: string;
     channel: Channel;
   }): NormalizedMessage {
@@ -260,6 +314,7 @@ export class MetaNormalizer {
       externalId: comment.commentId,
       threadExternalId: threadKey.comment(comment.topLevelId),
       subject: comment.subject,
+      post: comment.post,
       direction: outbound ? 'OUTBOUND' : 'INBOUND',
       // The thread's contact is whoever wrote the top-level comment; for a reply by
       // someone else the writer's identity is still recorded.
@@ -285,4 +340,27 @@ export class MetaNormalizer {
       displayName: displayNameOf(person),
     };
   }
+}
+
+function timeOf(value: unknown, field: string): Date {
+  const date = typeof value === 'string' ? new Date(value) : undefined;
+  if (!date || Number.isNaN(date.getTime())) throw new UnusableItem(`listing has no ${field}`);
+  return date;
+}
+
+function commentListing(item: GraphCommentListingItem): CommentListing {
+  if (!nonEmpty(item.objectId)) throw new UnusableItem('listing names no post');
+  if (!Array.isArray(item.seen)) throw new UnusableItem('listing has no comments');
+  return {
+    change: 'listed',
+    postId: item.objectId,
+    readAt: timeOf(item.readAt, 'readAt'),
+    ...(item.coversAfter !== undefined && { coversAfter: timeOf(item.coversAfter, 'coversAfter') }),
+    seen: item.seen
+      .filter((comment) => isObject(comment) && nonEmpty(comment.id))
+      .map((comment) => ({
+        externalId: comment.id,
+        text: typeof comment.text === 'string' ? comment.text : '',
+      })),
+  };
 }

@@ -1,4 +1,5 @@
 import type { GraphSession } from './graph-api.service';
+import { ChannelRateLimited } from '../channel-errors';
 import { GraphRequestFailed } from './graph-errors';
 import { initialCursor, type MetaCursor, parseMetaCursor } from './meta-cursor';
 import { CLOCK_SKEW_MS, MetaPoller, type PassWindow, type StreamReader } from './meta-poller';
@@ -14,7 +15,11 @@ function reader(pages: number, name: string) {
       windows.push(window);
       const index = window.after ? Number(window.after) : 0;
       const done = index + 1 >= pages;
-      return { items: [`${name}-${index}`], after: done ? undefined : String(index + 1), done };
+      return {
+        items: async () => [`${name}-${index}`],
+        after: done ? undefined : String(index + 1),
+        done,
+      };
     },
   };
   return { stream, windows };
@@ -76,7 +81,7 @@ describe('MetaPoller', () => {
         const index = window.after ? Number(window.after) : 0;
         const done = index + 1 >= 30;
         const items = Array.from({ length: 100 }, (_, n) => `m-${index}-${n}`);
-        return { items, after: done ? undefined : String(index + 1), done };
+        return { items: async () => items, after: done ? undefined : String(index + 1), done };
       },
     };
     const poller = new MetaPoller({ conversations, comments: reader(1, 'c').stream });
@@ -96,7 +101,11 @@ describe('MetaPoller', () => {
       readPage: async (_graph, window) => {
         if (window.after === '2') throw throttled;
         const index = window.after ? Number(window.after) : 0;
-        return { items: [`conversation-${index}`], after: String(index + 1), done: false };
+        return {
+          items: async () => [`conversation-${index}`],
+          after: String(index + 1),
+          done: false,
+        };
       },
     };
     const poller = new MetaPoller({ conversations, comments: reader(1, 'c').stream });
@@ -104,6 +113,109 @@ describe('MetaPoller', () => {
     expect(first.items).toEqual(['conversation-0', 'conversation-1']);
     expect((first.cursor as unknown as MetaCursor).pass?.after).toBe('2');
     await expect(poller.poll(graph, first.cursor as unknown as MetaCursor, backfill)).rejects.toBe(
+      throttled,
+    );
+  });
+
+  /** Pages whose items are read only when the test says, recording what was asked when. */
+  function heldPages(pages: number) {
+    const events: string[] = [];
+    const held = new Map<number, { release: () => void; fail: (error: Error) => void }>();
+    const stream: StreamReader = {
+      readPage: async (_graph, window) => {
+        const index = window.after ? Number(window.after) : 0;
+        events.push(`list ${index}`);
+        const done = index + 1 >= pages;
+        return {
+          items: () =>
+            new Promise<unknown[]>((resolve, reject) => {
+              held.set(index, {
+                release: () => {
+                  events.push(`read ${index}`);
+                  resolve([`conversation-${index}`]);
+                },
+                fail: reject,
+              });
+            }),
+          after: done ? undefined : String(index + 1),
+          done,
+        };
+      },
+    };
+    const whenHeld = async (index: number) => {
+      while (!held.has(index)) await new Promise((resolve) => setImmediate(resolve));
+      return held.get(index)!;
+    };
+    return { stream, events, whenHeld };
+  }
+
+  it('asks for the next pages of a list while the earlier pages’ items are read', async () => {
+    const conversations = heldPages(4);
+    const poller = new MetaPoller({
+      conversations: conversations.stream,
+      comments: reader(1, 'c').stream,
+    });
+    const polling = poller.poll(graph, initialCursor(backfill), backfill);
+    // The first page's items tell how many a page brings.
+    (await conversations.whenHeld(0)).release();
+    const [second, third, fourth] = await Promise.all(
+      [1, 2, 3].map((index) => conversations.whenHeld(index)),
+    );
+    // The next three lists were asked for before any of their pages' items came.
+    expect(conversations.events).toEqual(['list 0', 'read 0', 'list 1', 'list 2', 'list 3']);
+    fourth!.release();
+    third!.release();
+    second!.release();
+    const result = await polling;
+    // Kept in the list's order, whichever finished first.
+    expect(result.items).toEqual([
+      'conversation-0',
+      'conversation-1',
+      'conversation-2',
+      'conversation-3',
+      'c-0',
+    ]);
+  });
+
+  it('keeps no page after one whose items failed, though later pages were read', async () => {
+    const conversations = heldPages(5);
+    const poller = new MetaPoller({
+      conversations: conversations.stream,
+      comments: reader(1, 'c').stream,
+    });
+    const polling = poller.poll(graph, initialCursor(backfill), backfill);
+    (await conversations.whenHeld(0)).release();
+    const held = await Promise.all([1, 2, 3, 4].map((index) => conversations.whenHeld(index)));
+    held[2]!.release();
+    held[0]!.release();
+    held[1]!.fail(new GraphRequestFailed('(#2) Service temporarily unavailable', 500, 2));
+    held[3]!.release();
+    const result = await polling;
+    // Pages 3 and 4 were read, but the cursor may not pass page 2: the next step reads them again.
+    expect(result.items).toEqual(['conversation-0', 'conversation-1']);
+    expect(result.hasMore).toBe(true);
+    expect((result.cursor as unknown as MetaCursor).pass?.after).toBe('2');
+  });
+
+  it('keeps the pages listed before a list request failed, once their items are read', async () => {
+    const throttled = new ChannelRateLimited('(#32) Page request limit reached', 60_000);
+    const inner = heldPages(10);
+    const conversations: StreamReader = {
+      readPage: async (session, window) => {
+        if (window.after === '2') throw throttled;
+        return inner.stream.readPage(session, window);
+      },
+    };
+    const poller = new MetaPoller({ conversations, comments: reader(1, 'c').stream });
+    const polling = poller.poll(graph, initialCursor(backfill), backfill);
+    (await inner.whenHeld(0)).release();
+    // Page 1 is read to its end although the list request after it failed.
+    (await inner.whenHeld(1)).release();
+    const result = await polling;
+    expect(result.items).toEqual(['conversation-0', 'conversation-1']);
+    expect((result.cursor as unknown as MetaCursor).pass?.after).toBe('2');
+    // The first page of a step failing fails the step, with the reason.
+    await expect(poller.poll(graph, result.cursor as unknown as MetaCursor, backfill)).rejects.toBe(
       throttled,
     );
   });

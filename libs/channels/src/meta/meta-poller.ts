@@ -18,8 +18,14 @@ export interface PassWindow {
   state: StreamState;
 }
 
+/** A page of a pass whose list has answered; its messages or comments are read by `items`. */
 export interface PassPage {
-  items: unknown[];
+  /**
+   * Reads the page's messages or comments (conversations' message pages,
+   * posts' comments), called once, as soon as the list has answered: the
+   * poller asks for the next page of the list meanwhile.
+   */
+  items: () => Promise<unknown[]>;
   /** Where the pass continues; absent when `done`. */
   after?: string;
   done: boolean;
@@ -28,6 +34,7 @@ export interface PassPage {
 }
 
 export interface StreamReader {
+  /** One page of the stream's list (conversations, posts, media): one request, `ahead` of others. */
   readPage(graph: GraphSession, window: PassWindow): Promise<PassPage>;
 }
 
@@ -42,9 +49,16 @@ const INVALID_PARAMETER = 100;
  */
 const ITEMS_PER_STEP = 1000;
 const PAGES_PER_STEP = 20;
+/**
+ * Pages of a list whose messages or comments are being read at once. The
+ * list itself is a chain (each page's cursor comes with the page before), so
+ * the next page is asked for while the earlier ones' items are read.
+ */
+const PAGES_IN_FLIGHT = 4;
 
-interface Step {
-  items: unknown[];
+/** A listed page: where the cursor stands once its items are kept, and their reading. */
+interface Listed {
+  reading: Promise<unknown[]>;
   cursor: MetaCursor;
   hasMore: boolean;
 }
@@ -53,6 +67,9 @@ interface Step {
  * Polls a Meta account page by page: conversations first, then posts and
  * their comments. Each step comes back with the cursor that follows its last
  * page, so the poll processor stores them together and a crash resumes there.
+ * Within a step several pages are read at once, but a page's items are kept
+ * only with those of every page before it: the cursor never passes a page
+ * that was not read to the end.
  */
 export class MetaPoller {
   constructor(private readonly readers: Record<StreamName, StreamReader>) {}
@@ -65,33 +82,63 @@ export class MetaPoller {
     now = new Date(),
   ): Promise<PollResult> {
     const items: unknown[] = [];
-    let step: Step = { items, cursor, hasMore: true };
-    for (let pages = 0; pages < PAGES_PER_STEP && items.length < ITEMS_PER_STEP; pages += 1) {
-      let next: Step;
-      try {
-        next = await this.readPage(graph, step.cursor, floor, now);
-      } catch (error) {
-        // Pages already read are kept; the next step meets the error again.
-        if (pages === 0) throw error;
-        break;
+    let kept = { cursor, hasMore: true, pages: 0 };
+    const inFlight: Listed[] = [];
+    // The oldest page in flight; it stays first until it was read, so a failed one stops the step.
+    const keepOldest = async () => {
+      const page = inFlight[0]!;
+      const read = await page.reading;
+      inFlight.shift();
+      for (const item of read) items.push(item);
+      kept = { cursor: page.cursor, hasMore: page.hasMore, pages: kept.pages + 1 };
+    };
+    // Items expected from the pages in flight, by the pages kept so far.
+    const expected = () => (inFlight.length * items.length) / kept.pages;
+    try {
+      let next = cursor;
+      let listedPages = 0;
+      while (listedPages < PAGES_PER_STEP) {
+        // A step's first page is read before more are listed: how many items a
+        // page brings (3 messages a conversation, or 100) decides how many fit.
+        if (inFlight.length >= PAGES_IN_FLIGHT || (inFlight.length > 0 && kept.pages === 0)) {
+          await keepOldest();
+          continue;
+        }
+        if (kept.pages > 0 && items.length + expected() >= ITEMS_PER_STEP) break;
+        const listed = await this.listPage(graph, next, floor, now);
+        listedPages += 1;
+        inFlight.push(listed);
+        next = listed.cursor;
+        if (!listed.hasMore) break;
       }
-      items.push(...next.items);
-      step = next;
-      if (!step.hasMore) break;
+      while (inFlight.length > 0) await keepOldest();
+    } catch (error) {
+      // Pages listed before a failed list request are still kept, in order,
+      // up to the first whose reading failed. The next step meets the error again.
+      let first = error;
+      try {
+        while (inFlight.length > 0) await keepOldest();
+      } catch (readFailure) {
+        first = readFailure;
+      }
+      // No read of this step runs on once it has returned.
+      await Promise.allSettled(inFlight.map((page) => page.reading));
+      if (kept.pages === 0) throw first;
     }
     return {
       items,
-      cursor: step.cursor as unknown as Prisma.InputJsonValue,
-      hasMore: step.hasMore,
+      cursor: kept.cursor as unknown as Prisma.InputJsonValue,
+      hasMore: kept.hasMore,
     };
   }
 
-  private async readPage(
+  /** Asks for one page of the pass's list and starts reading its items. */
+  private async listPage(
     graph: GraphSession,
     cursor: MetaCursor,
     floor: Date,
     now: Date,
-  ): Promise<Step> {
+  ): Promise<Listed> {
     const pass: PassPosition = cursor.pass ?? {
       stream: 'conversations',
       startedAt: now.toISOString(),
@@ -109,15 +156,18 @@ export class MetaPoller {
     } catch (error) {
       if (pass.after && error instanceof GraphRequestFailed && error.code === INVALID_PARAMETER) {
         // The item our cursor pointed at is gone: walk this pass again from the top.
-        return this.result([], { ...cursor, pass: { ...pass, after: undefined } }, true);
+        return this.listed([], { ...cursor, pass: { ...pass, after: undefined } }, true);
       }
       throw error;
     }
+    const reading = page.items();
+    // Awaited in order by poll(); until then a failure must not count as unhandled.
+    reading.catch(() => undefined);
 
     const counts = page.counts ?? state.counts;
     if (!page.done) {
-      return this.result(
-        page.items,
+      return this.listed(
+        reading,
         {
           ...cursor,
           [pass.stream]: { ...state, ...(counts && { counts }) },
@@ -134,13 +184,17 @@ export class MetaPoller {
     const next: MetaCursor = { ...cursor, [pass.stream]: finished, pass: undefined };
     if (pass.stream === 'conversations') {
       next.pass = { stream: 'comments', startedAt: now.toISOString() };
-      return this.result(page.items, next, true);
+      return this.listed(reading, next, true);
     }
-    return this.result(page.items, next, false);
+    return this.listed(reading, next, false);
   }
 
-  private result(items: unknown[], cursor: MetaCursor, hasMore: boolean): Step {
-    return { items, cursor, hasMore };
+  private listed(
+    reading: Promise<unknown[]> | unknown[],
+    cursor: MetaCursor,
+    hasMore: boolean,
+  ): Listed {
+    return { reading: Promise.resolve(reading), cursor, hasMore };
   }
 }
 

@@ -5,6 +5,9 @@ import { ChannelAuthFailed } from '../channel-errors';
 /** Graph node ids (Pages, Instagram accounts) are decimal numbers, kept as strings. */
 const GRAPH_ID = /^\d{1,32}$/;
 const TOKEN = /^\S{16,1024}$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** When the token stops working, as Meta's token debugger shows it: for the admin's reminder. */
+const TOKEN_EXPIRY = 'tokenExpiresAt';
 
 export interface MetaSettingsSpec {
   type: string;
@@ -28,7 +31,9 @@ export function metaSettings(
   const config = objectOf(settings.config, 'config');
   const secrets = objectOf(settings.secrets, 'secrets');
   const known = [...spec.ids.required, ...spec.ids.optional];
-  const strayConfig = Object.keys(config).find((key) => !known.includes(key));
+  const strayConfig = Object.keys(config).find(
+    (key) => !known.includes(key) && key !== TOKEN_EXPIRY,
+  );
   if (strayConfig) throw new InvalidInput(`config.${strayConfig} is not a ${spec.type} setting`);
   const straySecret = Object.keys(secrets).find((key) => key !== spec.token);
   if (straySecret) throw new InvalidInput(`secrets.${straySecret} is not a ${spec.type} secret`);
@@ -41,6 +46,13 @@ export function metaSettings(
       throw new InvalidInput(`config.${key} must be the numeric Graph id, as a string`);
     }
     validConfig[key] = value;
+  }
+  const expiry = config[TOKEN_EXPIRY];
+  if (expiry !== undefined && expiry !== null && expiry !== '') {
+    if (typeof expiry !== 'string' || !DATE.test(expiry) || Number.isNaN(Date.parse(expiry))) {
+      throw new InvalidInput(`config.${TOKEN_EXPIRY} must be a date (YYYY-MM-DD)`);
+    }
+    validConfig[TOKEN_EXPIRY] = expiry;
   }
   const token = secrets[spec.token];
   if (typeof token !== 'string' || !TOKEN.test(token)) {

@@ -52,6 +52,8 @@ describe('webhookItems', () => {
           changes: [
             { field: 'feed', value: { item: 'comment', verb: 'add', comment_id: '5_1' } },
             { field: 'feed', value: { item: 'comment', verb: 'remove', comment_id: '5_0' } },
+            { field: 'feed', value: { item: 'comment', verb: 'edited', comment_id: '5_2' } },
+            { field: 'feed', value: { item: 'comment', verb: 'hide', comment_id: '5_3' } },
             { field: 'feed', value: { item: 'reaction', verb: 'add' } },
           ],
         },
@@ -72,7 +74,13 @@ describe('webhookItems', () => {
       'webhook-message',
       'webhook-message',
       'webhook-change',
+      'webhook-change',
+      'webhook-change',
     ]);
+    // Hidden comments are the Page's own doing, not the author's.
+    expect(
+      groups[0]!.items.map((item) => item.kind === 'webhook-change' && item.change.value.verb),
+    ).toEqual([false, false, 'add', 'remove', 'edited']);
     expect(groups[0]!.items[2]).toMatchObject({ entryTime: 1763630100 });
   });
 

@@ -24,15 +24,21 @@ function isNewMessage(event: unknown): event is MessagingEvent {
   return typeof event.message.mid === 'string' && event.message.is_deleted !== true;
 }
 
-function isNewComment(change: unknown, field: string): change is WebhookChangeItem['change'] {
+/** Page feed verbs that say something of a comment's text: written, edited, removed. */
+const COMMENT_VERBS = new Set(['add', 'edited', 'remove']);
+
+function isCommentChange(change: unknown, field: string): change is WebhookChangeItem['change'] {
   if (!isObject(change) || change.field !== field || !isObject(change.value)) return false;
-  if (field === 'feed') return change.value.item === 'comment' && change.value.verb === 'add';
+  if (field === 'feed') {
+    return change.value.item === 'comment' && COMMENT_VERBS.has(String(change.value.verb));
+  }
   return true;
 }
 
 /**
- * Picks the new messages and comments out of a Meta webhook delivery, per
- * account. Deliveries, reads, reactions, edits and removals are not messages.
+ * Picks the new messages and comments, and comments' edits and removals, out
+ * of a Meta webhook delivery, per account. Deliveries, reads, reactions and
+ * hidden comments are left out.
  * Throws InvalidInput (400) naming the field when the body is not Meta's shape.
  */
 export function webhookItems(body: unknown): WebhookItems[] {
@@ -54,7 +60,7 @@ export function webhookItems(body: unknown): WebhookItems[] {
       .flat()
       .filter(isNewMessage);
     const changes = (Array.isArray(entry.changes) ? entry.changes : []).filter((change) =>
-      isNewComment(change, owner.commentField),
+      isCommentChange(change, owner.commentField),
     );
     if (events.length === 0 && changes.length === 0) return;
     const group = byOwner.get(ownerId) ?? {

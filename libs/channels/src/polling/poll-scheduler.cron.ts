@@ -1,7 +1,6 @@
-import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { Interval } from '@nestjs/schedule';
-import { type ChannelType, PrismaService, RedisClient } from '@svara/database';
-import { LeaderLease, LeasedTick } from '@svara/pipeline';
+import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { type ChannelType, PrismaService } from '@svara/database';
+import { LeasedSchedules } from '@svara/pipeline';
 import { ChannelAdapters } from '../channel-adapters.service';
 import { ChannelPolls } from './channel-polls.service';
 
@@ -9,25 +8,16 @@ const TICK_MS = 5_000;
 
 /** Scheduler tick: queue a poll for every enabled channel whose interval has passed. */
 @Injectable()
-export class PollSchedulerCron implements OnApplicationShutdown {
-  private readonly ticks: LeasedTick;
-
+export class PollSchedulerCron implements OnApplicationBootstrap {
   constructor(
-    redis: RedisClient,
+    private readonly schedules: LeasedSchedules,
     private readonly prisma: PrismaService,
     private readonly adapters: ChannelAdapters,
     private readonly polls: ChannelPolls,
-  ) {
-    this.ticks = new LeasedTick(
-      new LeaderLease(redis, redis.key('lease', 'poll-scheduler'), TICK_MS * 3),
-      new Logger(PollSchedulerCron.name),
-      'poll scheduling',
-    );
-  }
+  ) {}
 
-  @Interval(TICK_MS)
-  tick(): Promise<void> {
-    return this.ticks.run(() => this.queueDuePolls());
+  onApplicationBootstrap(): void {
+    this.schedules.every('poll-scheduler', TICK_MS, () => this.queueDuePolls());
   }
 
   async queueDuePolls(now = new Date()): Promise<number> {
@@ -43,9 +33,5 @@ export class PollSchedulerCron implements OnApplicationShutdown {
           OR "lastPollAt" + make_interval(secs => "pollIntervalSeconds") <= ${now})`;
     for (const { id } of due) await this.polls.request(id);
     return due.length;
-  }
-
-  onApplicationShutdown(): Promise<void> {
-    return this.ticks.release();
   }
 }

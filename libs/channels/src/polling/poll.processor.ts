@@ -1,11 +1,13 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { inTransaction, PrismaService } from '@svara/database';
+import { SvaraMetrics } from '@svara/metrics';
 import { InboundBatches, type JobOf, JobWorkers } from '@svara/pipeline';
 import type { PollResult } from '../channel-adapter';
 import { ChannelAdapters } from '../channel-adapters.service';
 import { ChannelAuthFailed, ChannelRateLimited } from '../channel-errors';
 import { ChannelHealthRecorder } from './channel-health';
+import { ChannelPolls } from './channel-polls.service';
 
 export type PollOutcome = { pages: number; items: number } | { skipped: string };
 
@@ -24,13 +26,27 @@ export class PollProcessor implements OnApplicationBootstrap {
     private readonly adapters: ChannelAdapters,
     private readonly batches: InboundBatches,
     private readonly health: ChannelHealthRecorder,
+    private readonly metrics: SvaraMetrics,
+    private readonly polls: ChannelPolls,
   ) {}
 
   onApplicationBootstrap(): void {
     this.workers.start('poll', { 'poll-channel': (job) => this.poll(job) }, { concurrency: 4 });
   }
 
+  /** One pass, and another for each request that came while it ran (an admin's "fetch now"). */
   async poll(job: Job<JobOf<'poll-channel'>>): Promise<PollOutcome> {
+    let outcome = await this.pollOnce(job);
+    while (
+      !('skipped' in outcome) &&
+      (await this.polls.takeRequestToPollAgain(job.data.channelId))
+    ) {
+      outcome = await this.pollOnce(job);
+    }
+    return outcome;
+  }
+
+  private async pollOnce(job: Job<JobOf<'poll-channel'>>): Promise<PollOutcome> {
     const { channelId, correlationId } = job.data;
     const channel = await this.prisma.channel.findUnique({ where: { id: channelId } });
     if (!channel || !channel.enabled) return { skipped: 'channel is gone or disabled' };
@@ -38,6 +54,8 @@ export class PollProcessor implements OnApplicationBootstrap {
     const adapter = this.adapters.get(channel.type);
     if (!adapter.poll) return { skipped: `${channel.type} is not polled` };
 
+    const counted = (outcome: 'ok' | 'auth_failed' | 'throttled' | 'error') =>
+      this.metrics.polls.inc({ channel_id: channelId, channel_type: channel.type, outcome });
     let pages = 0;
     let items = 0;
     const queueing: Promise<boolean>[] = [];
@@ -70,9 +88,12 @@ export class PollProcessor implements OnApplicationBootstrap {
         void job.updateProgress({ pages, items }).catch(() => undefined);
       }
       await Promise.all(queueing);
+      counted('ok');
+      await this.refreshContacts(channelId, () => adapter.refreshContacts?.(context));
       return { pages, items };
     } catch (error) {
       if (error instanceof ChannelAuthFailed) {
+        counted('auth_failed');
         await this.health.authFailed(channelId, error);
         this.logger.warn(
           { channelId, err: error.message },
@@ -81,6 +102,7 @@ export class PollProcessor implements OnApplicationBootstrap {
         return { skipped: 'credentials refused' };
       }
       if (error instanceof ChannelRateLimited) {
+        counted('throttled');
         await this.health.rateLimited(channelId, error, error.retryAfterMs);
         this.logger.warn(
           { channelId, retryAfterMs: error.retryAfterMs },
@@ -88,8 +110,18 @@ export class PollProcessor implements OnApplicationBootstrap {
         );
         return { skipped: 'throttled' };
       }
+      counted('error');
       await this.health.failed(channelId, error);
       throw error;
+    }
+  }
+
+  /** Contacts' names are read after the poll; a failure is logged and read again later. */
+  private async refreshContacts(channelId: string, refresh: () => Promise<void> | undefined) {
+    try {
+      await refresh();
+    } catch (error) {
+      this.logger.warn({ channelId, err: (error as Error).message }, 'contact names not read');
     }
   }
 }

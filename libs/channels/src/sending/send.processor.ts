@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { DelayedError, type Job, UnrecoverableError } from 'bullmq';
-import { Prisma, PrismaService } from '@svara/database';
+import { isUniqueViolation, Prisma, PrismaService } from '@svara/database';
 import { InboxEvents, type JobOf, JobWorkers, PROVISIONAL_ID_PREFIX } from '@svara/pipeline';
 import { ThreadSla } from '@svara/thread-sla';
 import type { OutgoingMessage } from '../channel-adapter';
@@ -120,6 +120,7 @@ export class SendProcessor implements OnApplicationBootstrap {
       identities.find((identity) => identity.scope === message.channelId) ?? identities[0] ?? null;
     return {
       messageId: message.id,
+      queuedExternalId: message.externalId,
       text: message.text,
       thread: { id: thread.id, externalId: thread.externalId, subject: thread.subject },
       recipient: recipient && {
@@ -141,8 +142,7 @@ export class SendProcessor implements OnApplicationBootstrap {
     } catch (error) {
       // The source's echo of this message was polled first and is stored
       // under the same id; keep ours (it has the author) and note the clash.
-      if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002'))
-        throw error;
+      if (!isUniqueViolation(error)) throw error;
       this.logger.warn({ messageId, externalId }, 'sent message was already ingested as an echo');
       await this.prisma.message.update({ where: { id: messageId }, data: sent });
     }

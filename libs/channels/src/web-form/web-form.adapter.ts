@@ -9,9 +9,12 @@ import type {
   OutgoingMessage,
   SendResult,
 } from '../channel-adapter';
-import { SendRefused } from '../channel-errors';
+import { ChannelAuthFailed, SendRefused } from '../channel-errors';
+import { EmailAdapter } from '../email/email.adapter';
+import { ChannelHealthRecorder } from '../polling/channel-health';
+import { ReplyMailboxes } from './reply-mailboxes';
 import { webFormReplyMail } from './web-form-reply';
-import { webFormSettings } from './web-form-settings';
+import { replyChannelIdOf, webFormSettings } from './web-form-settings';
 import type { WebFormItem } from './web-form-item';
 
 const isNonEmptyString = (value: unknown): value is string =>
@@ -24,17 +27,26 @@ const isPermanentRefusal = (error: unknown) =>
 
 /**
  * Each submission opens its own thread, with the submitter known by e-mail
- * address; replies go to that address by e-mail (SMTP_URL).
+ * address; replies go to that address by e-mail: through the e-mail channel
+ * the form names (config.replyChannelId), so the citizen can answer them,
+ * else from MAIL_FROM over SMTP_URL.
  */
 @Injectable()
 export class WebFormAdapter implements ChannelAdapter {
   readonly channelType = 'WEB_FORM' as const;
 
-  constructor(private readonly mailer: Mailer) {}
+  constructor(
+    private readonly mailer: Mailer,
+    private readonly email: EmailAdapter,
+    private readonly mailboxes: ReplyMailboxes,
+    private readonly health: ChannelHealthRecorder,
+  ) {}
 
-  async send(_context: ChannelContext, message: OutgoingMessage): Promise<SendResult> {
+  async send(context: ChannelContext, message: OutgoingMessage): Promise<SendResult> {
+    const mailboxId = replyChannelIdOf(context.config);
+    if (mailboxId) return this.sendThroughMailbox(mailboxId, message);
     try {
-      const sent = await this.mailer.send(webFormReplyMail(message));
+      const sent = await this.mailer.send(webFormReplyMail(message, this.mailer.from));
       return { externalId: sent.messageId, sentAt: new Date() };
     } catch (error) {
       if (error instanceof MailNotConfigured) throw new SendRefused(error.message);
@@ -42,6 +54,25 @@ export class WebFormAdapter implements ChannelAdapter {
         throw new SendRefused(`The mail server refused the reply: ${(error as Error).message}`);
       }
       throw error;
+    }
+  }
+
+  /**
+   * As the mailbox answers its own mail: from its address with the thread
+   * token, filed in its Sent folder. A refused login is the mailbox's
+   * problem, shown on its channel; the form's reply fails with the reason.
+   */
+  private async sendThroughMailbox(
+    mailboxId: string,
+    message: OutgoingMessage,
+  ): Promise<SendResult> {
+    const mailbox = await this.mailboxes.contextOf(mailboxId);
+    try {
+      return await this.email.send(mailbox, message);
+    } catch (error) {
+      if (!(error instanceof ChannelAuthFailed)) throw error;
+      await this.health.authFailed(mailboxId, error);
+      throw new SendRefused(`The mailbox "${mailbox.channel.name}": ${error.message}`);
     }
   }
 

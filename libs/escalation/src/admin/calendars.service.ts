@@ -1,9 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { Conflict, InvalidInput, NotFound } from '@svara/common';
 import { type BusinessCalendar, Prisma, PrismaService, withUniqueName } from '@svara/database';
-import { minutesOfDay } from '@svara/sla';
+import { holidaysInYear, minutesOfDay, openingHoursOn } from '@svara/sla';
+import { calendarOf } from '@svara/thread-sla';
+import { DateTime } from 'luxon';
 import { SlaRecomputations } from '@svara/pipeline';
-import type { CreateCalendarDto, UpdateCalendarDto } from './dto/calendar.dto';
+import type {
+  CalendarYearDto,
+  CreateCalendarDto,
+  SpecialDayDto,
+  UpdateCalendarDto,
+} from './dto/calendar.dto';
 
 export function calendarView(calendar: BusinessCalendar) {
   return {
@@ -67,6 +74,44 @@ export class CalendarsService {
 
   async get(id: string) {
     return calendarView(await this.find(id));
+  }
+
+  /**
+   * The days of a year that differ from the weekly hours: the countries'
+   * public holidays and eves, and the calendar's own closed, half and open
+   * days, each with the hours the calendar keeps on it.
+   */
+  async year(id: string, year: number, language: 'sv' | 'en' = 'sv'): Promise<CalendarYearDto> {
+    const calendar = await this.find(id);
+    const spec = calendarOf(calendar);
+    const inYear = (date: string) => date.startsWith(`${year}-`);
+    const holidays = holidaysInYear(spec.holidayCountries, year, language);
+    const closed = new Set(spec.closedDates.filter(inYear));
+    const half = new Set(spec.halfDays.map((day) => day.date).filter(inYear));
+    const open = new Set(spec.openDates.filter(inYear));
+    const dates = new Set([...holidays.map((h) => h.date), ...closed, ...half, ...open]);
+    const days = [...dates].sort().map((date): SpecialDayDto => {
+      const named = holidays
+        .filter((holiday) => holiday.date === date)
+        .map(({ country, kind, name }) => ({ country, kind, name }));
+      const kind = open.has(date)
+        ? 'OPEN'
+        : closed.has(date)
+          ? 'CLOSED'
+          : half.has(date)
+            ? 'HALF_DAY'
+            : named.some((holiday) => holiday.kind === 'public')
+              ? 'HOLIDAY'
+              : 'EVE';
+      return {
+        date,
+        weekday: DateTime.fromISO(date).weekday,
+        kind,
+        holidays: named,
+        hours: openingHoursOn(spec, date),
+      };
+    });
+    return { year, timeZone: spec.timeZone, days };
   }
 
   /** Changes the calendar, then recomputes due times of open threads under the policies that use it. */

@@ -9,12 +9,26 @@ import {
   Patch,
   Post,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@svara/auth';
-import { CreateSlaPolicyDto, UpdateSlaPolicyDto } from './dto/sla-policy.dto';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { IdParam, Roles } from '@svara/http';
+import {
+  CreateSlaPolicyDto,
+  DuePreviewDto,
+  DuePreviewResultDto,
+  RecomputationDto,
+  SlaPolicyDto,
+  UpdatedSlaPolicyDto,
+  UpdateSlaPolicyDto,
+} from './dto/sla-policy.dto';
 import { SlaPoliciesService } from './sla-policies.service';
 import { SlaRecomputations } from '@svara/pipeline';
-import { IdParam } from '@svara/http';
 
 @ApiTags('sla-policies')
 @ApiBearerAuth()
@@ -27,28 +41,43 @@ export class SlaPoliciesController {
   @ApiOperation({
     summary: 'Define what the municipality promises, and whom to tell when it slips',
   })
+  @ApiCreatedResponse({ type: SlaPolicyDto })
   create(@Body() body: CreateSlaPolicyDto) {
     return this.policies.create(body);
   }
 
+  @Post('due-preview')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'When is this due? A message arriving at a time, under a target, on a calendar',
+  })
+  @ApiOkResponse({ type: DuePreviewResultDto })
+  preview(@Body() body: DuePreviewDto) {
+    return this.policies.preview(body);
+  }
+
   @Get()
+  @ApiOkResponse({ type: [SlaPolicyDto] })
   list() {
     return this.policies.list();
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: SlaPolicyDto })
   get(@Param('id', IdParam()) id: string) {
     return this.policies.get(id);
   }
 
   @Patch(':id')
   @ApiOperation({ summary: 'Change a policy; due times of its open threads are recomputed' })
+  @ApiOkResponse({ type: UpdatedSlaPolicyDto })
   update(@Param('id', IdParam()) id: string, @Body() body: UpdateSlaPolicyDto) {
     return this.policies.update(id, body);
   }
 
   @Delete(':id')
   @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiNoContentResponse()
   remove(@Param('id', IdParam()) id: string) {
     return this.policies.remove(id);
   }
@@ -63,6 +92,7 @@ export class SlaRecomputationsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'Progress of recomputing due times after a policy or calendar change' })
+  @ApiOkResponse({ type: RecomputationDto })
   get(@Param('id') id: string) {
     return this.recomputations.status(id);
   }

@@ -1,9 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { Conflict, InvalidInput, NotFound } from '@svara/common';
 import { Prisma, PrismaService, type SlaPolicy, withUniqueName } from '@svara/database';
-import { TARGETS } from '@svara/sla';
+import { CalendarNeverOpen, dueTimes, type Target, TARGETS } from '@svara/sla';
+import { calendarOf, decodeTarget } from '@svara/thread-sla';
 import { SlaRecomputations } from '@svara/pipeline';
-import type { CreateSlaPolicyDto, TargetDto, UpdateSlaPolicyDto } from './dto/sla-policy.dto';
+import type {
+  CreateSlaPolicyDto,
+  DuePreviewDto,
+  DuePreviewResultDto,
+  TargetDto,
+  UpdateSlaPolicyDto,
+} from './dto/sla-policy.dto';
 
 export function slaPolicyView(policy: SlaPolicy) {
   return {
@@ -20,18 +27,20 @@ export function slaPolicyView(policy: SlaPolicy) {
   };
 }
 
-/** A target as stored: exactly one of minutes / workingDays, at most one warning. */
+/** A target as stored: exactly one of minutes / workingDays (with its count), at most one warning. */
 function targetOf(field: string, target: TargetDto | null | undefined) {
   if (target === undefined) return undefined;
   if (target === null) return Prisma.DbNull;
-  const { minutes, workingDays, warnBeforeMinutes, warnAtPercent } = target;
+  const { minutes, workingDays, countFrom, warnBeforeMinutes, warnAtPercent } = target;
   if ((minutes === undefined) === (workingDays === undefined))
     throw new InvalidInput(`${field} must have either minutes or workingDays`);
+  if (countFrom !== undefined && workingDays === undefined)
+    throw new InvalidInput(`${field}.countFrom goes with workingDays only`);
   if (warnBeforeMinutes !== undefined && warnAtPercent !== undefined)
     throw new InvalidInput(`${field} may have warnBeforeMinutes or warnAtPercent, not both`);
   return minutes !== undefined
     ? { minutes, warnBeforeMinutes, warnAtPercent }
-    : { workingDays: workingDays!, warnBeforeMinutes, warnAtPercent };
+    : { workingDays: workingDays!, countFrom, warnBeforeMinutes, warnAtPercent };
 }
 
 @Injectable()
@@ -69,6 +78,38 @@ export class SlaPoliciesService {
     );
     const recomputationId = await this.recomputations.request(id, policy.updatedAt, [id]);
     return { ...slaPolicyView(policy), recomputationId };
+  }
+
+  /** When a message arriving at `arrivedAt` is due under a target (saved or not) on a calendar. */
+  async preview(body: DuePreviewDto): Promise<DuePreviewResultDto> {
+    const calendar = await this.prisma.businessCalendar.findUnique({
+      where: { id: body.calendarId },
+    });
+    if (!calendar) throw new InvalidInput('calendarId names no calendar');
+    const targetName = body.targetName ?? 'firstResponse';
+    let target: Target;
+    if (body.target) {
+      target = targetOf('target', body.target) as Target;
+    } else if (body.policyId) {
+      const stored = (await this.find(body.policyId))[targetName];
+      if (!stored) throw new InvalidInput(`The policy has no ${targetName} target`);
+      target = decodeTarget(stored);
+    } else {
+      throw new InvalidInput('Give policyId or target');
+    }
+    const arrivedAt = new Date(body.arrivedAt);
+    try {
+      const { dueAt, warnAt } = dueTimes(calendarOf(calendar), target, arrivedAt);
+      return {
+        arrivedAt: arrivedAt.toISOString(),
+        dueAt: dueAt.toISOString(),
+        warnAt: warnAt?.toISOString() ?? null,
+        timeZone: calendar.timeZone,
+      };
+    } catch (error) {
+      if (error instanceof CalendarNeverOpen) throw new InvalidInput(error.message);
+      throw error;
+    }
   }
 
   async remove(id: string): Promise<void> {

@@ -1,10 +1,10 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig } from '@svara/config';
 import { PrismaService } from '@svara/database';
+import { SvaraMetrics } from '@svara/metrics';
 import { Mailer } from '@svara/notifications';
-import { JobQueues, type JobOf, JobWorkers, jobId } from '@svara/pipeline';
-import type { Deadline } from '@svara/sla';
-import { escalationLevelsOf } from '@svara/thread-sla';
+import { DurableJobs, InboxEvents, type JobOf, JobWorkers } from '@svara/pipeline';
+import { decodeDeadlines, escalationLevelsOf } from '@svara/thread-sla';
 import { moveThreadsOn } from '../scan/thread-moves';
 import { escalationMail, type MailLocale } from './escalation-mail';
 import { EscalationRecipientsResolver } from './escalation-recipients.service';
@@ -25,11 +25,13 @@ export class EscalationProcessor implements OnApplicationBootstrap {
 
   constructor(
     private readonly workers: JobWorkers,
-    private readonly queues: JobQueues,
+    private readonly jobs: DurableJobs,
     private readonly prisma: PrismaService,
     private readonly mailer: Mailer,
     private readonly recipients: EscalationRecipientsResolver,
     private readonly config: AppConfig,
+    private readonly metrics: SvaraMetrics,
+    private readonly events: InboxEvents,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -49,14 +51,9 @@ export class EscalationProcessor implements OnApplicationBootstrap {
    * between leaves them to be found again. Ids make a repeat a no-op.
    */
   async queueLevels({ escalations, moves = [] }: JobOf<'queue-escalations'>): Promise<void> {
-    await this.queues.addBulk(
-      'notify-escalation',
-      escalations.map((data) => ({
-        data,
-        jobId: jobId.notifyEscalation(data.threadId, data.target, data.level, new Date(data.dueAt)),
-      })),
-    );
-    await moveThreadsOn(this.prisma, moves);
+    await this.jobs.addAll('notify-escalation', escalations);
+    // Open inboxes show the new SLA state (an ok badge turning breached) at once.
+    await this.events.threadsChanged('thread.updated', await moveThreadsOn(this.prisma, moves));
   }
 
   async notify(data: JobOf<'notify-escalation'>, now = new Date()): Promise<EscalationOutcome> {
@@ -72,7 +69,7 @@ export class EscalationProcessor implements OnApplicationBootstrap {
     });
     if (!thread?.slaPolicy) return { skipped: 'thread or policy gone' };
     // Answered, paused or closed since the scan found it: the deadline no longer runs.
-    const running = (thread.slaDeadlines as unknown as Deadline[]).some(
+    const running = decodeDeadlines(thread.slaDeadlines).some(
       (deadline) => deadline.target === target && Date.parse(deadline.dueAt) === dueAt.getTime(),
     );
     if (!running) {
@@ -121,12 +118,15 @@ export class EscalationProcessor implements OnApplicationBootstrap {
       timeZone: thread.slaPolicy.calendar.timeZone,
       publicUrl: this.config.publicUrl,
     });
+    let mailed = false;
     try {
       const sent = await this.mailer.send({
         to,
         ...mail,
         headers: { 'Auto-Submitted': 'auto-generated', 'X-Svara-Thread': threadId },
       });
+      mailed = true;
+      this.metrics.escalationMails.inc({ outcome: 'sent' });
       await this.prisma.escalation.update({
         where: { id: row.id },
         data: {
@@ -141,6 +141,7 @@ export class EscalationProcessor implements OnApplicationBootstrap {
       });
       return { sent: to };
     } catch (error) {
+      if (!mailed) this.metrics.escalationMails.inc({ outcome: 'failed' });
       const reason = error instanceof Error ? error.message : String(error);
       await this.prisma.escalation.update({
         where: { id: row.id },

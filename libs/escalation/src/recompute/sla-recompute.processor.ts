@@ -35,7 +35,7 @@ export class SlaRecomputeProcessor implements OnApplicationBootstrap {
   async recompute(
     job: Pick<Job<JobOf<'recompute-sla'>>, 'data' | 'updateProgress'>,
   ): Promise<RecomputeProgress> {
-    const { policyIds } = job.data;
+    const { policyIds, requestId } = job.data;
     const affected = {
       status: { not: 'CLOSED' as const },
       OR: [
@@ -63,6 +63,12 @@ export class SlaRecomputeProcessor implements OnApplicationBootstrap {
       progress.done += ids.length;
       after = ids.at(-1);
       await job.updateProgress({ ...progress });
+    }
+    if (requestId) {
+      await this.prisma.slaRecomputationRequest.updateMany({
+        where: { id: requestId, completedAt: null },
+        data: { completedAt: new Date() },
+      });
     }
     return progress;
   }

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InvalidInput } from '@svara/common';
+import type { AuthenticatedUser } from '@svara/http';
 import { Prisma, PrismaService } from '@svara/database';
+import { visibleSql } from '@svara/inbox';
 import type { SlaReportQuery } from './dto/sla-report.query';
 
 interface ReportRow {
@@ -17,13 +19,14 @@ interface ReportRow {
  * First-response compliance of threads whose first citizen message came in
  * the date range, per channel or team: the share answered in time (of those
  * answered or already past due) and the median and 90th percentile of the
- * business minutes to the first response.
+ * business minutes to the first response. Counted are the threads the caller
+ * may see in the inbox: a lead's figures are those of their teams' threads.
  */
 @Injectable()
 export class SlaReportService {
   constructor(private readonly prisma: PrismaService) {}
 
-  async report(query: SlaReportQuery, now = new Date()) {
+  async report(query: SlaReportQuery, user: AuthenticatedUser, now = new Date()) {
     const from = new Date(`${query.from}T00:00:00Z`);
     const to = new Date(`${query.to}T00:00:00Z`);
     if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()))
@@ -49,6 +52,7 @@ export class SlaReportService {
       ${join}
       WHERE t."slaStartedAt" >= ${from} AND t."slaStartedAt" < ${to}
         AND t."slaPolicyId" IS NOT NULL
+        AND ${visibleSql(user)}
       GROUP BY 1, 2
       ORDER BY 2 NULLS LAST`;
     return {

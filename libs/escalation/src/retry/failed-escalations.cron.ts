@@ -1,7 +1,6 @@
-import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { Interval } from '@nestjs/schedule';
-import { PrismaService, RedisClient } from '@svara/database';
-import { JobQueues, LeaderLease, LeasedTick, jobId } from '@svara/pipeline';
+import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { PrismaService } from '@svara/database';
+import { DurableJobs, type JobOf, LeasedSchedules } from '@svara/pipeline';
 
 const SWEEP_EVERY_MS = 60_000;
 const ROWS_PER_SWEEP = 500;
@@ -13,24 +12,15 @@ const ROWS_PER_SWEEP = 500;
  * will not find it again.
  */
 @Injectable()
-export class FailedEscalationsCron implements OnApplicationShutdown {
-  private readonly ticks: LeasedTick;
-
+export class FailedEscalationsCron implements OnApplicationBootstrap {
   constructor(
-    redis: RedisClient,
+    private readonly schedules: LeasedSchedules,
     private readonly prisma: PrismaService,
-    private readonly queues: JobQueues,
-  ) {
-    this.ticks = new LeasedTick(
-      new LeaderLease(redis, redis.key('lease', 'failed-escalations'), SWEEP_EVERY_MS * 3),
-      new Logger(FailedEscalationsCron.name),
-      'failed escalation sweep',
-    );
-  }
+    private readonly jobs: DurableJobs,
+  ) {}
 
-  @Interval(SWEEP_EVERY_MS)
-  tick(): Promise<void> {
-    return this.ticks.run(() => this.retry(SWEEP_EVERY_MS));
+  onApplicationBootstrap(): void {
+    this.schedules.every('failed-escalations', SWEEP_EVERY_MS, () => this.retry(SWEEP_EVERY_MS));
   }
 
   /** Queues again the failed escalations not touched for `quietForMs`; returns how many. */
@@ -40,33 +30,15 @@ export class FailedEscalationsCron implements OnApplicationShutdown {
       orderBy: { updatedAt: 'asc' },
       take: ROWS_PER_SWEEP,
     });
-    const queue = this.queues.queue('escalation');
-    let retried = 0;
-    for (const row of failed) {
-      const id = jobId.notifyEscalation(row.threadId, row.target, row.level, row.dueAt);
-      const job = await queue.getJob(id);
-      if (!job) {
-        await this.queues.add(
-          'notify-escalation',
-          {
-            threadId: row.threadId,
-            target: row.target as 'firstResponse' | 'nextResponse' | 'resolution',
-            level: row.level,
-            dueAt: row.dueAt.toISOString(),
-            stepAt: row.stepAt.toISOString(),
-          },
-          { jobId: id },
-        );
-        retried += 1;
-      } else if ((await job.getState()) === 'failed') {
-        await job.retry('failed', { resetAttemptsMade: true });
-        retried += 1;
-      }
-    }
-    return retried;
-  }
-
-  onApplicationShutdown(): Promise<void> {
-    return this.ticks.release();
+    return this.jobs.requeueLost(
+      'notify-escalation',
+      failed.map((row) => ({
+        threadId: row.threadId,
+        target: row.target as JobOf<'notify-escalation'>['target'],
+        level: row.level,
+        dueAt: row.dueAt.toISOString(),
+        stepAt: row.stepAt.toISOString(),
+      })),
+    );
   }
 }

@@ -43,7 +43,7 @@ export class SearchContactsQuery {
   @MaxLength(320)
   identity?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })
+  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 100, default: 25 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

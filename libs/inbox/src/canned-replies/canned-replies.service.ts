@@ -1,8 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '@svara/audit';
-import type { AuthenticatedUser } from '@svara/auth';
+import type { AuthenticatedUser } from '@svara/http';
 import { Conflict, InvalidInput, NotFound } from '@svara/common';
-import { Prisma, PrismaService } from '@svara/database';
+import {
+  isMissingReference,
+  isRecordNotFound,
+  isUniqueViolation,
+  Prisma,
+  PrismaService,
+} from '@svara/database';
 import type { CreateCannedReplyDto, UpdateCannedReplyDto } from './dto/canned-reply.dto';
 
 const VIEW = {
@@ -15,10 +21,9 @@ const VIEW = {
 } satisfies Prisma.CannedReplySelect;
 
 function domainError(error: unknown): unknown {
-  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return error;
-  if (error.code === 'P2002') return new Conflict('A canned reply with this name already exists');
-  if (error.code === 'P2003') return new InvalidInput('teamId: no team with this id');
-  if (error.code === 'P2025') return new NotFound('Canned reply');
+  if (isUniqueViolation(error)) return new Conflict('A canned reply with this name already exists');
+  if (isMissingReference(error)) return new InvalidInput('teamId: no team with this id');
+  if (isRecordNotFound(error)) return new NotFound('Canned reply');
   return error;
 }
 

@@ -26,9 +26,13 @@ export class ThreadFilter {
   @IsEnum(ChannelType)
   channelType?: ChannelType;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({
+    description: 'A team id, or "mine" for the threads of the caller’s teams',
+  })
   @IsOptional()
-  @IsUUID()
+  @Matches(/^(mine|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i, {
+    message: 'teamId must be a team id or "mine"',
+  })
   teamId?: string;
 
   @ApiPropertyOptional({ description: 'A user id, or "none" for unassigned threads' })

@@ -2,24 +2,40 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
   IsEnum,
-  IsInt,
   IsOptional,
   IsString,
   IsUUID,
   Matches,
   MaxLength,
-  Min,
   ValidateIf,
+  type ValidationArguments,
+  ValidateBy,
 } from 'class-validator';
 import { ThreadStatus } from '@svara/database';
 import { IsTagList } from '@svara/http';
 
+const VERSION_HELP = "the thread's version from GET /threads/:id, to detect concurrent changes";
+
+/** One message for the version, saying what it is whether it is missing or wrong. */
+const IsThreadVersion = () =>
+  ValidateBy({
+    name: 'isThreadVersion',
+    validator: {
+      validate: (value: unknown) => Number.isInteger(value) && (value as number) >= 0,
+      defaultMessage: (args?: ValidationArguments) =>
+        args?.value === undefined || args.value === null
+          ? `version is required: ${VERSION_HELP}`
+          : `version must be a whole number of 0 or more: ${VERSION_HELP}`,
+    },
+  });
+
 export class UpdateThreadDto {
   @ApiProperty({
-    description: 'The version the change is based on (from GET); 409 if the thread changed since',
+    type: 'integer',
+    minimum: 0,
+    description: `Required: ${VERSION_HELP}; 409 if the thread changed since`,
   })
-  @IsInt()
-  @Min(0)
+  @IsThreadVersion()
   version!: number;
 
   @ApiPropertyOptional({ enum: ThreadStatus })
@@ -27,12 +43,17 @@ export class UpdateThreadDto {
   @IsEnum(ThreadStatus)
   status?: ThreadStatus;
 
-  @ApiPropertyOptional({ nullable: true, description: 'null unassigns' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'null unassigns',
+  })
   @ValidateIf((_, value) => value !== null && value !== undefined)
   @IsUUID()
   assigneeId?: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
   @ValidateIf((_, value) => value !== null && value !== undefined)
   @IsUUID()
   teamId?: string | null;

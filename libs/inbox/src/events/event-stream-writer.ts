@@ -1,4 +1,3 @@
-import type { MessageEvent } from '@nestjs/common';
 import type { Request, Response } from 'express';
 
 /** A client this far behind (a stalled connection) is let go; its EventSource reconnects. */
@@ -7,10 +6,20 @@ const MAX_BUFFERED_BYTES = 1 << 20;
 const oneLine = (value: string) => value.replace(/[\r\n]/g, '');
 
 /**
- * Writes server-sent events (W3C event stream) to one response, every
- * event that arrives together in one write: a burst of ingest that touches a
- * thousand threads is two writes per open inbox, not a thousand. Same wire
- * format as Nest's @Sse(): `event`, a running `id`, and JSON `data`.
+ * One server-sent event in the W3C event-stream format, its `event` name and
+ * JSON `data`, without the `id` line the writer puts before it: the same text
+ * serves every client that may see the event.
+ */
+export function encodeEvent(type: string, data: unknown): string {
+  // JSON text holds no raw line breaks: one data line.
+  return `event: ${oneLine(type)}\ndata: ${JSON.stringify(data)}\n\n`;
+}
+
+/**
+ * Writes server-sent events to one response, the events that arrive together
+ * in one write: a burst of ingest that touches a thousand threads is two
+ * writes per open inbox, not a thousand. Each event gets the stream's running
+ * `id`, as with Nest's @Sse().
  */
 export class EventStreamWriter {
   private lastId = 0;
@@ -35,20 +44,16 @@ export class EventStreamWriter {
   }
 
   /** False once the client has fallen too far behind and the stream is ended. */
-  write(events: MessageEvent[]): boolean {
+  write(encodedEvents: readonly string[]): boolean {
     if (this.response.writableEnded) return false;
     if (this.response.writableLength > MAX_BUFFERED_BYTES) {
       this.response.end();
       return false;
     }
     let chunk = '';
-    for (const event of events) {
+    for (const encoded of encodedEvents) {
       this.lastId += 1;
-      const data = typeof event.data === 'string' ? event.data : JSON.stringify(event.data);
-      chunk += event.type ? `event: ${oneLine(event.type)}\n` : '';
-      chunk += `id: ${this.lastId}\n`;
-      for (const line of data.split(/\r\n|\r|\n/)) chunk += `data: ${line}\n`;
-      chunk += '\n';
+      chunk += `id: ${this.lastId}\n${encoded}`;
     }
     this.response.write(chunk);
     return true;

@@ -1,18 +1,56 @@
 import {
   Injectable,
   Logger,
-  type MessageEvent,
   type OnApplicationBootstrap,
   type OnModuleDestroy,
 } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { filter, interval, map, merge, type Observable, of, Subject, takeUntil } from 'rxjs';
-import type { AuthenticatedUser } from '@svara/auth';
+import type { AuthenticatedUser } from '@svara/http';
 import { RedisClient } from '@svara/database';
 import { inboxEventsChannel, type InboxEvent } from '@svara/pipeline';
 import { canSee } from '../thread-visibility';
+import { encodeEvent } from './event-stream-writer';
 
 const KEEPALIVE_MS = 25_000;
+const PING = [encodeEvent('ping', {})];
+
+/**
+ * The events of one Redis message, each encoded once for every client that
+ * may see it (presence excepted: each viewer is left out of their own list).
+ */
+class EventBatch {
+  private readonly encoded: (string | undefined)[];
+
+  constructor(private readonly events: InboxEvent[]) {
+    this.encoded = events.map((event) =>
+      event.type === 'presence.updated'
+        ? undefined
+        : encodeEvent(event.type, {
+            threadId: event.threadId,
+            messageId: event.messageId,
+            at: event.at,
+          }),
+    );
+  }
+
+  /** The encoded events `user` may see, in order; empty when none. */
+  encodedFor(user: AuthenticatedUser): string[] {
+    const visible: string[] = [];
+    this.events.forEach((event, index) => {
+      if (!canSee(user, event)) return;
+      visible.push(
+        this.encoded[index] ??
+          encodeEvent(event.type, {
+            threadId: event.threadId,
+            viewers: (event.viewers ?? []).filter((viewer) => viewer.userId !== user.id),
+            at: event.at,
+          }),
+      );
+    });
+    return visible;
+  }
+}
 
 /**
  * Inbox events from every process (Redis pub/sub), passed on to each
@@ -22,7 +60,7 @@ const KEEPALIVE_MS = 25_000;
 export class InboxStream implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(InboxStream.name);
   /** The events of one Redis message at a time: they are passed on together. */
-  private readonly events = new Subject<InboxEvent[]>();
+  private readonly events = new Subject<EventBatch>();
   private readonly closing = new Subject<void>();
   private subscriber?: Redis;
 
@@ -40,7 +78,7 @@ export class InboxStream implements OnApplicationBootstrap, OnModuleDestroy {
         return;
       }
       // An array from current publishers; a single event from older ones.
-      this.events.next(Array.isArray(parsed) ? parsed : [parsed]);
+      this.events.next(new EventBatch(Array.isArray(parsed) ? parsed : [parsed]));
     });
     await this.subscriber.subscribe(inboxEventsChannel(this.redis));
   }
@@ -49,21 +87,14 @@ export class InboxStream implements OnApplicationBootstrap, OnModuleDestroy {
    * Opens with `ready`, then the user's events, the events that arrived
    * together in one array, with a keep-alive so proxies keep the line open.
    */
-  streamFor(user: AuthenticatedUser): Observable<MessageEvent[]> {
+  streamFor(user: AuthenticatedUser): Observable<string[]> {
     return merge(
-      of<MessageEvent[]>([{ type: 'ready', data: { userId: user.id } }]),
+      of([encodeEvent('ready', { userId: user.id })]),
       this.events.pipe(
-        map((events) =>
-          events
-            .filter((event) => canSee(user, event))
-            .map((event): MessageEvent => ({
-              type: event.type,
-              data: { threadId: event.threadId, messageId: event.messageId, at: event.at },
-            })),
-        ),
-        filter((events) => events.length > 0),
+        map((batch) => batch.encodedFor(user)),
+        filter((encoded) => encoded.length > 0),
       ),
-      interval(KEEPALIVE_MS).pipe(map((): MessageEvent[] => [{ type: 'ping', data: {} }])),
+      interval(KEEPALIVE_MS).pipe(map(() => PING)),
     ).pipe(takeUntil(this.closing));
   }
 

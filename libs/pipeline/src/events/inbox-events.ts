@@ -4,7 +4,17 @@ import { PrismaService, RedisClient } from '@svara/database';
 /** The Redis pub/sub channel every API replica listens on (in REDIS_PREFIX). Do not rename. */
 export const inboxEventsChannel = (redis: RedisClient) => redis.key('inbox-events');
 
-export type InboxEventType = 'message.created' | 'message.updated' | 'thread.updated';
+export type InboxEventType =
+  'message.created' | 'message.updated' | 'thread.updated' | 'presence.updated';
+
+/** Someone who has a thread open (see the inbox's presence), as events carry them. */
+export interface PresenceViewer {
+  userId: string;
+  name: string;
+  typing: boolean;
+  /** When the entry lapses unless renewed (ISO time). */
+  until: string;
+}
 
 /** Enough about a thread to decide who may be told of it. */
 export interface InboxEventTarget {
@@ -25,6 +35,8 @@ const EVENTS_PER_MESSAGE = 500;
 export interface InboxEvent extends InboxEventTarget {
   type: InboxEventType;
   messageId?: string;
+  /** presence.updated: everyone who has the thread open now. */
+  viewers?: PresenceViewer[];
   at: string;
 }
 
@@ -49,23 +61,40 @@ export class InboxEvents {
   ): Promise<void> {
     if (threadIds.length === 0) return;
     try {
-      const threads = await this.prisma.thread.findMany({
-        where: { id: { in: threadIds } },
-        select: { id: true, teamId: true, assigneeId: true, channel: { select: { teamId: true } } },
-      });
-      await this.publish(
-        type,
-        threads.map((thread) => ({
-          threadId: thread.id,
-          teamId: thread.teamId,
-          assigneeId: thread.assigneeId,
-          channelTeamId: thread.channel.teamId,
-        })),
-        messageId,
-      );
+      await this.publish(type, await this.targetsOf(threadIds), messageId);
     } catch (error) {
       this.logger.warn({ err: (error as Error).message, type }, 'inbox event not published');
     }
+  }
+
+  /** Who has the thread open changed: told to everyone who may see the thread, on every replica. */
+  async presenceChanged(threadId: string, viewers: PresenceViewer[]): Promise<void> {
+    try {
+      const [target] = await this.targetsOf([threadId]);
+      if (!target) return;
+      const event: InboxEvent = {
+        type: 'presence.updated',
+        ...target,
+        viewers,
+        at: new Date().toISOString(),
+      };
+      await this.redis.publish(inboxEventsChannel(this.redis), JSON.stringify([event]));
+    } catch (error) {
+      this.logger.warn({ err: (error as Error).message }, 'presence event not published');
+    }
+  }
+
+  private async targetsOf(threadIds: string[]): Promise<InboxEventTarget[]> {
+    const threads = await this.prisma.thread.findMany({
+      where: { id: { in: threadIds } },
+      select: { id: true, teamId: true, assigneeId: true, channel: { select: { teamId: true } } },
+    });
+    return threads.map((thread) => ({
+      threadId: thread.id,
+      teamId: thread.teamId,
+      assigneeId: thread.assigneeId,
+      channelTeamId: thread.channel.teamId,
+    }));
   }
 
   /** For callers that already know the threads' teams and assignees. */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { containsIdentityNumber } from '@svara/compliance';
+import { SvaraMetrics } from '@svara/metrics';
 import {
   assignmentsFrom,
   columnNames,
@@ -21,14 +22,18 @@ import {
   type ThreadSlaFields,
 } from '@svara/thread-sla';
 import type { InboxEventTarget } from '../events/inbox-events';
-import type { NormalizedMessage } from '../normalized-message';
+import type { MessageChange, NormalizedMessage } from '../normalized-message';
 import { inLockOrder, rowsOf, uniqueBy } from './batch-rows';
 import { identityKey, resolveContacts } from './contact-resolution';
+import { threadsOfMailboxReplies, withMailboxReplies } from './mailbox-replies';
+import { applyMessageChanges } from './message-change-writer';
 import { openedBy, type StoredMessage, type ThreadActivity, withMessages } from './thread-activity';
 
 export interface Rejection {
   index: number;
   reason: string;
+  /** The FAILED batch the item was parked in, to be retried on its own. */
+  parkedBatchId?: string;
 }
 
 export interface WriteResult {
@@ -37,10 +42,15 @@ export interface WriteResult {
   threadsTouched: number;
   /** Threads that got new messages, for the inbox's live updates. */
   threads: InboxEventTarget[];
+  /** Attachments whose bytes are still to be downloaded (fetch-attachment jobs). */
+  pendingAttachments: string[];
+  /** Threads some of whose messages were edited or removed on the source. */
+  changedThreadIds: string[];
 }
 
 /** The batch's channel as it is while the batch is written. */
 interface ChannelNow {
+  type: string;
   teamId: string | null;
   /** The policy of the channel's team, else the channel's own: what a new thread gets. */
   policyId: string | null;
@@ -50,6 +60,9 @@ interface ChannelNow {
 /** A thread that already holds messages, locked for this batch. */
 interface KnownThread extends ThreadActivity, SlaThread {
   id: string;
+  /** The batch's channel, or a web form whose reply this mailbox sent. */
+  channelId: string;
+  channelTeamId: string | null;
   externalId: string;
   version: number;
   teamId: string | null;
@@ -81,6 +94,9 @@ type ThreadOpen = ThreadWrite & {
   externalId: string;
   contactId: string | undefined;
   subject: string | undefined;
+  postText: string | undefined;
+  postPermalink: string | undefined;
+  postExternalId: string | undefined;
 };
 
 const THREAD_FIELDS = {
@@ -100,24 +116,31 @@ const THREAD_OPEN = {
   externalId: 'text',
   contactId: 'uuid',
   subject: 'text',
+  postText: 'text',
+  postPermalink: 'text',
+  postExternalId: 'text',
 } satisfies Record<keyof ThreadOpen, string>;
 
 // Each statement takes its rows as one JSON parameter ($1), read by
 // json_to_recordset: one value to send and parse however many rows.
 
 const CHANNEL_NOW = `
-  SELECT c."teamId", COALESCE(tm."slaPolicyId", c."slaPolicyId") AS "policyId", c."createdAt"
+  SELECT c.type::text AS type, c."teamId", COALESCE(tm."slaPolicyId", c."slaPolicyId") AS "policyId",
+    c."createdAt"
   FROM channels c LEFT JOIN teams tm ON tm.id = c."teamId"
   WHERE c.id = $1::uuid`;
 
 /**
- * The channel's threads with these external ids or ids, locked in id order
+ * The channel's threads with these external ids, and the threads with these
+ * ids (those of referenced messages: the channel's, or web-form replies the
+ * mailbox sent), locked in id order
  * (two batches locking the same threads in different orders would deadlock),
  * and NO KEY UPDATE: a plain FOR UPDATE would also wait for batches storing
  * messages in these threads, whose foreign keys hold key share locks.
  */
 const LOCK_THREADS = `
-  SELECT t.id, t."externalId", t.version, t."teamId", t."assigneeId", t.status::text AS status,
+  SELECT t.id, t."channelId", c."teamId" AS "channelTeamId", t."externalId", t.version,
+    t."teamId", t."assigneeId", t.status::text AS status,
     t."closedAt", t."messageCount", t."lastMessageAt", t."lastInboundAt", t."lastOutboundAt",
     t."containsIdentityNumber", t."slaClocks", t."firstResponseAt", t."slaStartedAt",
     t."firstResponseMins", t."firstResponseMet",
@@ -126,7 +149,7 @@ const LOCK_THREADS = `
   FROM threads t
   JOIN channels c ON c.id = t."channelId"
   LEFT JOIN teams tm ON tm.id = t."teamId"
-  WHERE t."channelId" = $1::uuid AND (t."externalId" = ANY($2::text[]) OR t.id = ANY($3::uuid[]))
+  WHERE (t."channelId" = $1::uuid AND t."externalId" = ANY($2::text[])) OR t.id = ANY($3::uuid[])
   ORDER BY t.id
   FOR NO KEY UPDATE OF t`;
 
@@ -156,15 +179,35 @@ const INSERT_MESSAGES = `
   INSERT INTO messages (id, "threadId", "channelId", "externalId", direction, "authorName",
     "authorAddress", text, "quotedText", html, attachments, automatic,
     "containsIdentityNumber", "sentAt", "deliveryStatus")
-  SELECT gen_random_uuid(), d.thread_id, $2::uuid, d.external_id,
+  SELECT gen_random_uuid(), d.thread_id, d.channel_id, d.external_id,
     d.direction::"MessageDirection", d.author_name, d.author_address, d.text, d.quoted_text,
     d.html, d.attachments, d.automatic, d.identity_number, d.sent_at,
     CASE WHEN d.direction = 'OUTBOUND' THEN 'SENT' ELSE 'RECEIVED' END::"DeliveryStatus"
-  FROM json_to_recordset($1::json) AS d(thread_id uuid, external_id text, direction text,
-    author_name text, author_address text, text text, quoted_text text, html text,
+  FROM json_to_recordset($1::json) AS d(thread_id uuid, channel_id uuid, external_id text,
+    direction text, author_name text, author_address text, text text, quoted_text text, html text,
     attachments jsonb, automatic boolean, identity_number boolean, sent_at timestamptz)
   ON CONFLICT DO NOTHING
-  RETURNING "externalId"`;
+  RETURNING "externalId", id`;
+
+const INSERT_ATTACHMENTS = `
+  INSERT INTO message_attachments (id, "messageId", n, filename, "claimedType", "sniffedType",
+    size, sha256, state, "leftOutReason", "sourceUrl")
+  SELECT gen_random_uuid(), d.message_id, d.n, d.filename, d.claimed_type, d.sniffed_type,
+    d.size, d.sha256, d.state::"AttachmentState", d.left_out_reason, d.source_url
+  FROM json_to_recordset($1::json) AS d(message_id uuid, n int, filename text, claimed_type text,
+    sniffed_type text, size int, sha256 text, state text, left_out_reason text, source_url text)
+  RETURNING id, state::text AS state`;
+
+/** What a thread does not yet know of its post (a webhook gives no post text; a poll does). */
+const COMPLETE_POSTS = `
+  UPDATE threads t SET "postText" = COALESCE(t."postText", d.post_text),
+    "postPermalink" = COALESCE(t."postPermalink", d.post_permalink),
+    "postExternalId" = COALESCE(t."postExternalId", d.post_id)
+  FROM json_to_recordset($1::json) AS d(id uuid, post_text text, post_permalink text,
+    post_id text)
+  WHERE t.id = d.id AND ((t."postText" IS NULL AND d.post_text IS NOT NULL)
+    OR (t."postPermalink" IS NULL AND d.post_permalink IS NOT NULL)
+    OR (t."postExternalId" IS NULL AND d.post_id IS NOT NULL))`;
 
 const MARK_BATCH_DONE = `
   UPDATE inbound_batches SET status = 'DONE', "processedAt" = now(), rejected = $2::jsonb,
@@ -185,13 +228,18 @@ const holdsIdentityNumber = (message: NormalizedMessage): boolean =>
  */
 @Injectable()
 export class MessageWriter {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly metrics: SvaraMetrics,
+  ) {}
 
+  /** With a null batchId the messages are written and no batch is marked done. */
   async writeBatch(
-    batchId: string,
+    batchId: string | null,
     channelId: string,
     batch: NormalizedMessage[],
     rejected: Rejection[],
+    changes: MessageChange[] = [],
   ): Promise<WriteResult> {
     // A message twice in one batch is stored once, as its first copy.
     const messages = [...uniqueBy(batch, (message) => message.externalId).values()];
@@ -206,7 +254,7 @@ export class MessageWriter {
         },
       ]),
     );
-    return inTransaction(
+    const result = await inTransaction(
       this.prisma.pool,
       async (sql) => {
         const now = new Date();
@@ -221,30 +269,65 @@ export class MessageWriter {
           settings,
           now,
         });
-        const stored = await this.insertMessages(sql, channelId, messages, placement, asStored);
+        const { stored, pendingAttachments } = await this.insertMessages(
+          sql,
+          channelId,
+          messages,
+          placement,
+          asStored,
+        );
         const touched = [
           ...opened.filter((opening) => stored.has(opening.id)),
           ...[...placement.known.values()].filter((thread) => stored.has(thread.id)),
         ];
         await this.updateThreads(sql, channel, placement, opened, stored, { settings, now });
-        await sql.query(MARK_BATCH_DONE, [batchId, JSON.stringify(rejected)]);
+        await this.completePosts(sql, messages, placement);
+        // After the inserts: an edit may follow its message in the same batch.
+        const changedThreadIds = await applyMessageChanges(sql, channelId, {
+          revisions: batch.flatMap((message) =>
+            message.revisedAt
+              ? [{ externalId: message.externalId, text: message.text, at: message.revisedAt }]
+              : [],
+          ),
+          changes,
+        });
+        if (batchId) await sql.query(MARK_BATCH_DONE, [batchId, JSON.stringify(rejected)]);
 
         let inserted = 0;
         for (const rows of stored.values()) inserted += rows.length;
         return {
+          channelType: channel.type,
+          stored,
           inserted,
           duplicates: batch.length - inserted,
           threadsTouched: touched.length,
+          pendingAttachments,
+          changedThreadIds,
           threads: touched.map((thread) => ({
             threadId: thread.id,
             teamId: 'teamId' in thread ? thread.teamId : channel.teamId,
             assigneeId: 'assigneeId' in thread ? thread.assigneeId : null,
-            channelTeamId: channel.teamId,
+            channelTeamId: 'channelTeamId' in thread ? thread.channelTeamId : channel.teamId,
           })),
         };
       },
       { statementTimeoutMs: 120_000 },
     );
+    const { channelType, stored, ...written } = result;
+    this.countIngested(channelType, stored);
+    return written;
+  }
+
+  /** Counted once the transaction committed: a rolled-back batch stored nothing. */
+  private countIngested(channelType: string, stored: Map<string, StoredMessage[]>) {
+    const byDirection = new Map<string, number>();
+    for (const rows of stored.values()) {
+      for (const { direction } of rows)
+        byDirection.set(direction, (byDirection.get(direction) ?? 0) + 1);
+    }
+    for (const [direction, count] of byDirection) {
+      this.metrics.messagesIngested.inc({ channel_type: channelType, direction }, count);
+    }
   }
 
   /**
@@ -258,7 +341,7 @@ export class MessageWriter {
     messages: NormalizedMessage[],
   ): Promise<Placement> {
     const referenced = [...new Set(messages.flatMap((message) => message.references ?? []))];
-    const storedIn = new Map(
+    const inChannel = new Map(
       referenced.length > 0
         ? (
             await rowsOf<{ externalId: string; threadId: string }>(sql, REFERENCED_MESSAGES, [
@@ -267,6 +350,14 @@ export class MessageWriter {
             ])
           ).map((row) => [row.externalId, row.threadId])
         : [],
+    );
+    const storedIn = withMailboxReplies(
+      inChannel,
+      await threadsOfMailboxReplies(
+        sql,
+        channelId,
+        referenced.filter((reference) => !inChannel.has(reference)),
+      ),
     );
     const known = await this.lockThreads(
       sql,
@@ -336,11 +427,16 @@ export class MessageWriter {
     await settings.load([channel.policyId]);
     const rows = openings.map((opening) => {
       const contact = opening.messages[0]!.contact;
+      const postOf = (part: 'id' | 'text' | 'permalink') =>
+        opening.messages.find((message) => message.post?.[part])?.post?.[part];
       const opens: Omit<ThreadOpen, keyof ThreadFields> = {
         id: opening.id,
         externalId: opening.externalId,
         contactId: contact ? contactIds.get(identityKey(contact)) : undefined,
         subject: opening.messages.find((message) => message.subject)?.subject,
+        postText: postOf('text'),
+        postPermalink: postOf('permalink'),
+        postExternalId: postOf('id'),
       };
       const stored = opening.messages.map((message) => asStored.get(message.externalId)!);
       return jsonRow(opens, this.openedWith(opening, stored, channel, settings, now));
@@ -404,19 +500,24 @@ export class MessageWriter {
     return Object.assign(activity, sla, { version: 1 });
   }
 
-  /** Stores the messages not stored before; returns those, by thread id. */
+  /**
+   * Stores the messages not stored before, and their attachments' rows;
+   * returns those messages by thread id, and the attachments still to download.
+   */
   private async insertMessages(
     sql: Sql,
     channelId: string,
     messages: NormalizedMessage[],
-    { threadIds }: Placement,
+    { threadIds, known }: Placement,
     asStored: Stored,
-  ): Promise<Map<string, StoredMessage[]>> {
-    if (messages.length === 0) return new Map();
+  ): Promise<{ stored: Map<string, StoredMessage[]>; pendingAttachments: string[] }> {
+    if (messages.length === 0) return { stored: new Map(), pendingAttachments: [] };
     const placed = messages.map((message, index) => ({ message, threadId: threadIds[index]! }));
     const rows = inLockOrder(placed, ({ message }) => message.externalId).map(
       ({ message, threadId }) => ({
         thread_id: threadId,
+        // A message belongs to its thread's channel, wherever it came in.
+        channel_id: known.get(threadId)?.channelId ?? channelId,
         external_id: message.externalId,
         direction: message.direction,
         author_name: message.authorName,
@@ -430,14 +531,14 @@ export class MessageWriter {
         sent_at: message.sentAt.toISOString(),
       }),
     );
-    const inserted = new Set(
+    const inserted = new Map(
       (
-        await rowsOf<{ externalId: string }>(sql, INSERT_MESSAGES, [
+        await rowsOf<{ externalId: string; id: string }>(sql, INSERT_MESSAGES, [
           JSON.stringify(rows),
-          channelId,
         ])
-      ).map((row) => row.externalId),
+      ).map((row) => [row.externalId, row.id]),
     );
+    const pendingAttachments = await this.insertAttachments(sql, messages, inserted);
     const byThread = new Map<string, StoredMessage[]>();
     for (const { message, threadId } of placed) {
       if (!inserted.has(message.externalId)) continue;
@@ -446,7 +547,59 @@ export class MessageWriter {
       if (thread) thread.push(stored);
       else byThread.set(threadId, [stored]);
     }
-    return byThread;
+    return { stored: byThread, pendingAttachments };
+  }
+
+  /** The attachment rows of the messages this batch inserted (a replayed message has its own). */
+  private async insertAttachments(
+    sql: Sql,
+    messages: NormalizedMessage[],
+    inserted: Map<string, string>,
+  ): Promise<string[]> {
+    const rows = messages.flatMap((message) => {
+      const messageId = inserted.get(message.externalId);
+      if (!messageId) return [];
+      return (message.attachmentRows ?? []).map((row) => ({
+        message_id: messageId,
+        n: row.n,
+        filename: row.filename,
+        claimed_type: row.claimedType,
+        sniffed_type: row.sniffedType,
+        size: row.size,
+        sha256: row.sha256,
+        state: row.state,
+        left_out_reason: row.leftOutReason,
+        source_url: row.sourceUrl,
+      }));
+    });
+    if (rows.length === 0) return [];
+    const written = await rowsOf<{ id: string; state: string }>(sql, INSERT_ATTACHMENTS, [
+      JSON.stringify(rows),
+    ]);
+    return written.filter((row) => row.state === 'PENDING').map((row) => row.id);
+  }
+
+  /** Known comment threads learn their post's text and link from the batch, where they lack them. */
+  private async completePosts(
+    sql: Sql,
+    messages: NormalizedMessage[],
+    { known, threadIds }: Placement,
+  ): Promise<void> {
+    const posts = new Map<
+      string,
+      { id: string; post_text?: string; post_permalink?: string; post_id?: string }
+    >();
+    messages.forEach((message, index) => {
+      const threadId = threadIds[index]!;
+      if (!message.post || !known.has(threadId)) return;
+      const row = posts.get(threadId) ?? { id: threadId };
+      row.post_text ??= message.post.text || undefined;
+      row.post_permalink ??= message.post.permalink || undefined;
+      row.post_id ??= message.post.id || undefined;
+      posts.set(threadId, row);
+    });
+    if (posts.size === 0) return;
+    await sql.query(COMPLETE_POSTS, [JSON.stringify([...posts.values()])]);
   }
 
   /**

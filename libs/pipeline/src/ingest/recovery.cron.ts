@@ -1,8 +1,6 @@
-import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { Interval } from '@nestjs/schedule';
-import { RedisClient } from '@svara/database';
-import { LeaderLease } from '../queues/leader-lease';
-import { LeasedTick } from '../queues/leased-tick';
+import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { LeasedSchedules } from '../queues/leased-schedules';
+import { PendingAttachments } from '../attachments/pending-attachments.service';
 import { OutboundMessages } from '../outbound/outbound-messages.service';
 import { InboundBatches } from './inbound-batches.service';
 
@@ -14,32 +12,23 @@ const SWEEP_EVERY_MS = 5_000;
  */
 const STALE_AFTER_MS = 10_000;
 
-/** Scheduler tick: re-queue accepted work whose jobs were lost. One replica at a time. */
+/** Scheduler: re-queue accepted work whose jobs were lost. One replica at a time. */
 @Injectable()
-export class InboundRecoveryCron implements OnApplicationShutdown {
-  private readonly ticks: LeasedTick;
-
+export class InboundRecoveryCron implements OnApplicationBootstrap {
   constructor(
-    redis: RedisClient,
+    private readonly schedules: LeasedSchedules,
     private readonly batches: InboundBatches,
     private readonly outbound: OutboundMessages,
-  ) {
-    this.ticks = new LeasedTick(
-      new LeaderLease(redis, redis.key('lease', 'inbound-recovery'), SWEEP_EVERY_MS * 3),
-      new Logger(InboundRecoveryCron.name),
-      'recovery sweep',
-    );
+    private readonly attachments: PendingAttachments,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.schedules.every('inbound-recovery', SWEEP_EVERY_MS, () => this.sweep());
   }
 
-  @Interval(SWEEP_EVERY_MS)
-  tick(): Promise<void> {
-    return this.ticks.run(async () => {
-      await this.batches.requeueStale(STALE_AFTER_MS);
-      await this.outbound.requeueStale(STALE_AFTER_MS);
-    });
-  }
-
-  onApplicationShutdown(): Promise<void> {
-    return this.ticks.release();
+  async sweep(): Promise<void> {
+    await this.batches.requeueStale(STALE_AFTER_MS);
+    await this.outbound.requeueStale(STALE_AFTER_MS);
+    await this.attachments.requeueStale(STALE_AFTER_MS);
   }
 }

@@ -1,10 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, Logger } from '@nestjs/common';
-import { withTimeout } from '@svara/common';
-import { type Message, PrismaService } from '@svara/database';
-import { jobId } from '../job-catalogue';
-import { JobQueues } from '../queues/job-queues.service';
-import { ENQUEUE_WAIT_MS } from '../queues/job-queues.service';
+import { Injectable } from '@nestjs/common';
+import { type Message, type Prisma, PrismaService } from '@svara/database';
+import { DurableJobs } from '../queues/durable-jobs';
 
 /** Svara's id for an outgoing message until its channel returns the source's own id. */
 export const PROVISIONAL_ID_PREFIX = 'svara-';
@@ -16,11 +13,9 @@ export const PROVISIONAL_ID_PREFIX = 'svara-';
  */
 @Injectable()
 export class OutboundMessages {
-  private readonly logger = new Logger(OutboundMessages.name);
-
   constructor(
     private readonly prisma: PrismaService,
-    private readonly queues: JobQueues,
+    private readonly jobs: DurableJobs,
   ) {}
 
   async queueReply(
@@ -29,11 +24,26 @@ export class OutboundMessages {
     author: { userId: string; name: string },
     correlationId?: string,
   ): Promise<Message> {
-    const thread = await this.prisma.thread.findUniqueOrThrow({
+    const message = await this.createQueued(this.prisma, threadId, text, author);
+    await this.enqueue(message.id, correlationId);
+    return message;
+  }
+
+  /**
+   * The QUEUED row of a reply, in the caller's transaction (which may remove
+   * what the reply replaces, e.g. its draft); enqueue it once committed.
+   */
+  async createQueued(
+    tx: Prisma.TransactionClient,
+    threadId: string,
+    text: string,
+    author: { userId: string; name: string },
+  ): Promise<Message> {
+    const thread = await tx.thread.findUniqueOrThrow({
       where: { id: threadId },
       select: { channelId: true },
     });
-    const message = await this.prisma.message.create({
+    return tx.message.create({
       data: {
         threadId,
         channelId: thread.channelId,
@@ -46,32 +56,15 @@ export class OutboundMessages {
         deliveryStatus: 'QUEUED',
       },
     });
-    await this.enqueue(message.id, correlationId);
-    return message;
   }
 
-  async enqueue(messageId: string, correlationId?: string): Promise<boolean> {
-    try {
-      await withTimeout(
-        this.queues.add(
-          'send-message',
-          { messageId, correlationId },
-          {
-            jobId: jobId.sendMessage(messageId),
-            attempts: 6,
-            backoff: { type: 'exponential', delay: 5000 },
-          },
-        ),
-        ENQUEUE_WAIT_MS,
-      );
-      return true;
-    } catch (error) {
-      this.logger.warn(
-        { messageId, err: (error as Error).message },
-        'send job not queued; the recovery sweep will queue it',
-      );
-      return false;
-    }
+  /** Queues a message that failed (set QUEUED again by the caller) for another try. */
+  resend(messageId: string, correlationId?: string): Promise<boolean> {
+    return this.jobs.enqueueAfresh('send-message', { messageId, correlationId });
+  }
+
+  enqueue(messageId: string, correlationId?: string): Promise<boolean> {
+    return this.jobs.enqueue('send-message', { messageId, correlationId });
   }
 
   /** Queues again QUEUED messages whose job is gone (Redis restarted, enqueue failed). */
@@ -82,11 +75,9 @@ export class OutboundMessages {
       take: limit,
       select: { id: true },
     });
-    const queue = this.queues.queue('outbound');
-    let requeued = 0;
-    for (const { id } of stale) {
-      if (!(await queue.getJob(jobId.sendMessage(id))) && (await this.enqueue(id))) requeued += 1;
-    }
-    return requeued;
+    return this.jobs.requeueLost(
+      'send-message',
+      stale.map(({ id }) => ({ messageId: id })),
+    );
   }
 }

@@ -51,10 +51,11 @@ export class JobQueues implements OnApplicationShutdown {
   async addBulk<Name extends JobName>(
     name: Name,
     jobs: readonly { data: JobOf<Name>; jobId: string }[],
+    options: JobsOptions = {},
   ): Promise<void> {
     if (jobs.length === 0) return;
     await this.queue(JOB_QUEUE[name]).addBulk(
-      jobs.map(({ data, jobId }) => ({ name, data, opts: { jobId } })),
+      jobs.map(({ data, jobId }) => ({ name, data, opts: { ...options, jobId } })),
     );
   }
 

@@ -1,8 +1,12 @@
 import { loadConfig } from '@svara/config';
+import { SvaraMetrics } from '@svara/metrics';
 import { HandlerMismatch, JobWorkers } from './job-workers.service';
 
 describe('JobWorkers start-up checks', () => {
-  const workers = new JobWorkers(loadConfig({}));
+  const workers = new JobWorkers(
+    loadConfig({ SECRETS_KEY: '0f'.repeat(32) }),
+    new SvaraMetrics('worker'),
+  );
 
   it('refuses a queue whose job names lack a handler', () => {
     expect(() => workers.start('ingest', {} as never, { concurrency: 1 })).toThrow(
@@ -18,5 +22,19 @@ describe('JobWorkers start-up checks', () => {
         { concurrency: 1 },
       ),
     ).toThrow(HandlerMismatch);
+  });
+});
+
+describe('JobWorkers: every queue consumed', () => {
+  it('names the queues of the catalogue that no worker consumes', () => {
+    const workers = new JobWorkers(
+      loadConfig({ SECRETS_KEY: '0f'.repeat(32) }),
+      new SvaraMetrics('worker'),
+    );
+    expect(() => workers.assertEveryQueueConsumed()).toThrow(
+      new HandlerMismatch(
+        'No worker consumes the queue(s) ingest, poll, outbound, escalation, sla-recompute, retention, record-export, attachments',
+      ),
+    );
   });
 });

@@ -1,7 +1,8 @@
 import { type BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { type Job, Worker } from 'bullmq';
 import { AppConfig } from '@svara/config';
-import { type JobOf, type JobsOn, type QueueName, jobNamesOf } from '../job-catalogue';
+import { SvaraMetrics } from '@svara/metrics';
+import { type JobOf, type JobsOn, QUEUES, type QueueName, jobNamesOf } from '../job-catalogue';
 import { bullConnection, bullPrefix } from './redis-connection';
 
 /** One handler per job name of a queue; the compiler and the start-up check both insist. */
@@ -21,7 +22,10 @@ export class JobWorkers implements BeforeApplicationShutdown {
   private readonly logger = new Logger(JobWorkers.name);
   private readonly workers = new Map<QueueName, Worker>();
 
-  constructor(private readonly config: AppConfig) {}
+  constructor(
+    private readonly config: AppConfig,
+    private readonly metrics: SvaraMetrics,
+  ) {}
 
   start<Queue extends QueueName>(
     queue: Queue,
@@ -46,7 +50,15 @@ export class JobWorkers implements BeforeApplicationShutdown {
           >
         )[job.name];
         if (!handler) throw new HandlerMismatch(`No handler for job "${job.name}" on "${queue}"`);
-        return handler(job, token);
+        const timed = this.metrics.jobDuration.startTimer({ queue, job: job.name });
+        try {
+          const result = await handler(job, token);
+          timed({ outcome: 'completed' });
+          return result;
+        } catch (error) {
+          timed({ outcome: 'failed' });
+          throw error;
+        }
       },
       {
         connection: bullConnection(this.config),
@@ -66,6 +78,16 @@ export class JobWorkers implements BeforeApplicationShutdown {
     worker.on('error', (error) => this.logger.error({ queue, err: error.message }, 'worker error'));
     this.workers.set(queue, worker);
     return worker;
+  }
+
+  /**
+   * For the worker, once every module has started its workers: a queue of
+   * the catalogue that nothing consumes would take jobs that never run.
+   */
+  assertEveryQueueConsumed(): void {
+    const idle = Object.values(QUEUES).filter((queue) => !this.workers.has(queue));
+    if (idle.length > 0)
+      throw new HandlerMismatch(`No worker consumes the queue(s) ${idle.join(', ')}`);
   }
 
   /** Runs before connections close, so jobs in flight can still finish their work. */

@@ -15,6 +15,15 @@ export class SlaRecomputations {
     return id;
   }
 
+  /** A recomputation a migration asked for; its job marks the request completed. */
+  async requested(request: { id: string; requestedAt: Date; policyIds: string[] }): Promise<void> {
+    await this.queues.add(
+      'recompute-sla',
+      { policyIds: request.policyIds, requestId: request.id },
+      { jobId: jobId.recomputeSla(request.id, request.requestedAt) },
+    );
+  }
+
   async status(id: string) {
     const job = await this.queues.queue('sla-recompute').getJob(id);
     if (!job) throw new NotFound('Recomputation');

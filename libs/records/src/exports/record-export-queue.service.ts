@@ -1,12 +1,6 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { withTimeout } from '@svara/common';
+import { Injectable } from '@nestjs/common';
 import { PrismaService } from '@svara/database';
-import { JobQueues, jobId } from '@svara/pipeline';
-
-/** How long a request waits for Redis before leaving the job to the recovery sweep. */
-const ENQUEUE_WAIT_MS = 2000;
-/** A build that fails this often is marked FAILED (with its reason) for the requester to see. */
-export const BUILD_ATTEMPTS = 3;
+import { DurableJobs } from '@svara/pipeline';
 
 /**
  * Hands requested exports to the worker. The RecordExport row is stored
@@ -14,35 +8,13 @@ export const BUILD_ATTEMPTS = 3;
  */
 @Injectable()
 export class RecordExportQueue {
-  private readonly logger = new Logger(RecordExportQueue.name);
-
   constructor(
     private readonly prisma: PrismaService,
-    private readonly queues: JobQueues,
+    private readonly jobs: DurableJobs,
   ) {}
 
-  async enqueue(exportId: string, correlationId?: string): Promise<boolean> {
-    try {
-      await withTimeout(
-        this.queues.add(
-          'build-record-package',
-          { exportId, correlationId },
-          {
-            jobId: jobId.buildRecordPackage(exportId),
-            attempts: BUILD_ATTEMPTS,
-            backoff: { type: 'exponential', delay: 5000 },
-          },
-        ),
-        ENQUEUE_WAIT_MS,
-      );
-      return true;
-    } catch (error) {
-      this.logger.warn(
-        { exportId, err: (error as Error).message },
-        'record export job not queued; the recovery sweep will queue it',
-      );
-      return false;
-    }
+  enqueue(exportId: string, correlationId?: string): Promise<boolean> {
+    return this.jobs.enqueue('build-record-package', { exportId, correlationId });
   }
 
   /**
@@ -61,18 +33,9 @@ export class RecordExportQueue {
       take: limit,
       select: { id: true },
     });
-    const queue = this.queues.queue('record-export');
-    let requeued = 0;
-    for (const { id } of stale) {
-      const job = await queue.getJob(jobId.buildRecordPackage(id));
-      if (!job) {
-        if (await this.enqueue(id)) requeued += 1;
-      } else if ((await job.getState()) === 'failed') {
-        await job.retry('failed');
-        requeued += 1;
-      }
-    }
-    if (requeued > 0) this.logger.log({ requeued }, 'requeued record exports');
-    return requeued;
+    return this.jobs.requeueLost(
+      'build-record-package',
+      stale.map(({ id }) => ({ exportId: id })),
+    );
   }
 }

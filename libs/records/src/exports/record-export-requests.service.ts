@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { AuthenticatedUser } from '@svara/auth';
+import type { AuthenticatedUser } from '@svara/http';
 import { Conflict, InvalidInput, NotFound, Unprocessable } from '@svara/common';
 import { Prisma, PrismaService, type RecordExport } from '@svara/database';
 import { plainSearch, textMatchSql, threadFilterSql, visibleSql, visibleWhere } from '@svara/inbox';
@@ -124,7 +124,7 @@ export class RecordExportRequests {
     if (stored.closedFrom && stored.closedTo && stored.closedTo <= stored.closedFrom) {
       throw new InvalidInput('closedTo must be later than closedFrom');
     }
-    const conditions = [visibleSql(user), ...threadFilterSql(filter)];
+    const conditions = [visibleSql(user), ...threadFilterSql(filter, user)];
     if (filter.q !== undefined) conditions.push(textMatchSql(plainSearch(filter.q)));
     if (stored.closedFrom) {
       conditions.push(Prisma.sql`t."closedAt" >= ${stored.closedFrom}::timestamptz`);

@@ -16,16 +16,21 @@ import {
   ApiBearerAuth,
   ApiConflictResponse,
   ApiNotFoundResponse,
+  ApiOkResponse,
   ApiOperation,
   ApiProduces,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { type AuthenticatedUser, CurrentUser, Roles } from '@svara/auth';
-import { IdParam } from '@svara/http';
+import { type AuthenticatedUser, CurrentUser, IdParam, Roles } from '@svara/http';
 import { CreateRecordExportDto } from './dto/create-record-export.dto';
 import { ListRecordExportsQuery } from './dto/list-record-exports.query';
+import {
+  RecordExportDetailDto,
+  RecordExportPageDto,
+  RecordExportQueuedDto,
+} from './dto/record-export.response';
 import { RecordExportRequests } from './record-export-requests.service';
 
 @ApiTags('records')
@@ -40,7 +45,10 @@ export class RecordExportsController {
   @ApiOperation({
     summary: 'Export threads (by id, or all matching a filter) as a record package',
   })
-  @ApiAcceptedResponse({ description: 'Queued; follow it with GET /record-exports/:id' })
+  @ApiAcceptedResponse({
+    type: RecordExportQueuedDto,
+    description: 'Queued; follow it with GET /record-exports/:id',
+  })
   @ApiNotFoundResponse({ description: 'A named thread does not exist or is not one you may see' })
   @ApiUnprocessableEntityResponse({ description: 'The selection is empty or too large' })
   request(
@@ -53,12 +61,14 @@ export class RecordExportsController {
 
   @Get()
   @ApiOperation({ summary: 'Record exports, newest first (leads: their own)' })
+  @ApiOkResponse({ type: RecordExportPageDto })
   list(@CurrentUser() user: AuthenticatedUser, @Query() query: ListRecordExportsQuery) {
     return this.exports.list(user, query);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'One record export: status, progress, checksum, who and when' })
+  @ApiOkResponse({ type: RecordExportDetailDto })
   @ApiNotFoundResponse({ description: 'No such export, or not one you may see' })
   get(@CurrentUser() user: AuthenticatedUser, @Param('id', IdParam()) id: string) {
     return this.exports.get(user, id);

@@ -76,6 +76,11 @@ export interface RecordMessage {
   automatic: boolean;
   containsIdentityNumber: boolean;
   hiddenAt: string | null;
+  /** When its author last edited it on the source, and removed it there. */
+  editedAt: string | null;
+  removedAt: string | null;
+  /** Its earlier texts, oldest first, each with when it was written and replaced. */
+  earlierVersions: { text: string; since: string; replacedAt: string }[];
 }
 
 export interface RecordDeadline {
@@ -157,7 +162,10 @@ export const RECORD_THREAD_INCLUDE = {
   escalations: { orderBy: [{ stepAt: 'asc' }, { target: 'asc' }, { level: 'asc' }] },
   messages: {
     orderBy: [{ sentAt: 'asc' }, { receivedAt: 'asc' }, { id: 'asc' }],
-    include: { authorUser: USER },
+    include: {
+      authorUser: USER,
+      edits: { orderBy: [{ replacedAt: 'asc' }, { id: 'asc' }] },
+    },
   },
 } satisfies Prisma.ThreadInclude;
 
@@ -266,6 +274,13 @@ export function recordThread(row: RecordThreadRow): RecordThread {
       automatic: message.automatic,
       containsIdentityNumber: message.containsIdentityNumber,
       hiddenAt: iso(message.hiddenAt),
+      editedAt: iso(message.editedAt),
+      removedAt: iso(message.removedAt),
+      earlierVersions: message.edits.map((edit) => ({
+        text: edit.text,
+        since: edit.since.toISOString(),
+        replacedAt: edit.replacedAt.toISOString(),
+      })),
     })),
   };
 }

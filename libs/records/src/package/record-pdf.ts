@@ -274,6 +274,8 @@ export class RecordPdf {
     if (message.automatic) facts.push('automatic (auto-reply, bounce or list mail)');
     if (message.containsIdentityNumber) facts.push('holds a personal identity number');
     if (message.hiddenAt) facts.push(`hidden on the channel ${when(message.hiddenAt)}`);
+    if (message.editedAt) facts.push(`edited by its author ${when(message.editedAt)}`);
+    if (message.removedAt) facts.push(`removed on the channel ${when(message.removedAt)}`);
     doc.font(REGULAR).fontSize(8).fillColor(MUTED).text(facts.join(' · '));
     doc
       .fontSize(10)

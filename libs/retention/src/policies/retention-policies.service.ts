@@ -142,6 +142,7 @@ export class RetentionPolicies {
         take: DRY_RUN_SAMPLE,
         select: {
           id: true,
+          subject: true,
           closedAt: true,
           tags: true,
           messageCount: true,

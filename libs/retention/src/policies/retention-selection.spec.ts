@@ -1,5 +1,4 @@
 import { closedBeforeFor, dueThreads } from './retention-selection';
-import { dailyCronTime } from '../schedule/retention.cron';
 
 describe('retention selection', () => {
   const now = new Date('2026-11-22T10:00:00Z');
@@ -25,10 +24,5 @@ describe('retention selection', () => {
       tags: { hasSome: ['bygglov'] },
       anonymizedAt: null,
     });
-  });
-
-  it('runs daily at the configured local time', () => {
-    expect(dailyCronTime('02:30')).toBe('0 30 2 * * *');
-    expect(dailyCronTime('23:05')).toBe('0 5 23 * * *');
   });
 });

@@ -1,7 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AuditTrail } from '@svara/audit';
 import { Prisma, PrismaService, type RetentionRun } from '@svara/database';
-import { type ErasedCounts, ThreadEraser } from '@svara/erasure';
+import {
+  type ErasedCounts,
+  findInboundMentions,
+  RawItemEraser,
+  ThreadEraser,
+} from '@svara/erasure';
+import { UnreferencedBlobs } from '@svara/pipeline';
 import { RecordArchiver } from '@svara/records';
 import { dueThreads, type RetentionRule } from '../policies/retention-selection';
 
@@ -26,8 +32,10 @@ export class RetentionApplier {
   constructor(
     private readonly prisma: PrismaService,
     private readonly eraser: ThreadEraser,
+    private readonly rawItems: RawItemEraser,
     private readonly archiver: RecordArchiver,
     private readonly audit: AuditTrail,
+    private readonly blobs: UnreferencedBlobs,
   ) {}
 
   async apply(
@@ -55,7 +63,7 @@ export class RetentionApplier {
     });
     await onProgress({ ...progress });
 
-    const erased: ErasedCounts = { threads: 0, messages: 0, contacts: 0 };
+    const erased: Omit<ErasedCounts, 'blobKeys'> = { threads: 0, messages: 0, contacts: 0 };
     const archiveIds: string[] = [];
     let after: string | undefined;
     for (;;) {
@@ -73,6 +81,7 @@ export class RetentionApplier {
       if (run.action === 'ARCHIVE_THEN_DELETE')
         archiveIds.push(await this.archiver.archive(ids, run.id));
       const counts = await this.applyToChunk(run, due, ids);
+      await this.blobs.remove(counts.blobKeys);
       erased.threads += counts.threads;
       erased.messages += counts.messages;
       erased.contacts += counts.contacts;
@@ -133,6 +142,17 @@ export class RetentionApplier {
           select: { id: true },
         });
         const threadIds = stillDue.map((thread) => thread.id);
+        // The raw copies of what these threads hold go with them. Only those
+        // already stored as messages: a batch still waiting for ingest, or one
+        // it gave up on, holds messages these threads do not have yet.
+        const mentions = await findInboundMentions(
+          tx,
+          await this.rawItems.identifiersOfThreads(tx, threadIds),
+        );
+        await this.rawItems.erase(
+          tx,
+          mentions.filter((mention) => mention.status === 'DONE'),
+        );
         const counts =
           run.action === 'ANONYMIZE'
             ? await this.eraser.anonymize(tx, threadIds)

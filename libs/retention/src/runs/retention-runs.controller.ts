@@ -1,7 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@svara/auth';
-import { IdParam } from '@svara/http';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { IdParam, Roles } from '@svara/http';
+import { RetentionRunDto } from '../policies/retention-policy.response';
 import { RetentionRuns } from './retention-runs.service';
 
 @ApiTags('retention')
@@ -13,6 +13,7 @@ export class RetentionRunsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'A run’s status and progress' })
+  @ApiOkResponse({ type: RetentionRunDto })
   get(@Param('id', IdParam()) id: string) {
     return this.runs.get(id);
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { NotFound } from '@svara/common';
 import { PrismaService, type RetentionPolicy, type RetentionRun } from '@svara/database';
-import { JobQueues, jobId } from '@svara/pipeline';
+import { DurableJobs } from '@svara/pipeline';
 import { closedBeforeFor } from '../policies/retention-selection';
 
 const RECENT_RUNS = 50;
@@ -27,7 +27,7 @@ export function retentionRunView(run: RetentionRun) {
 export class RetentionRuns {
   constructor(
     private readonly prisma: PrismaService,
-    private readonly queues: JobQueues,
+    private readonly jobs: DurableJobs,
   ) {}
 
   /** Records the run first, so that a job lost from Redis is found and queued again. */
@@ -41,7 +41,7 @@ export class RetentionRuns {
         startedById,
       },
     });
-    await this.queue(run.id);
+    await this.jobs.enqueue('apply-retention', { runId: run.id });
     return retentionRunView(run);
   }
 
@@ -66,11 +66,9 @@ export class RetentionRuns {
       where: { status: 'RUNNING', startedAt: { lt: new Date(Date.now() - olderThanMs) } },
       select: { id: true },
     });
-    for (const run of stale) await this.queue(run.id);
-    return stale.length;
-  }
-
-  private queue(runId: string) {
-    return this.queues.add('apply-retention', { runId }, { jobId: jobId.applyRetention(runId) });
+    return this.jobs.requeueLost(
+      'apply-retention',
+      stale.map(({ id }) => ({ runId: id })),
+    );
   }
 }

@@ -14,7 +14,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { UserRole } from '@svara/database';
-import { MIN_PASSWORD_LENGTH } from '../../dto/change-password.dto';
+import { MIN_PASSWORD_LENGTH } from '@svara/common';
 
 const trimLower = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim().toLowerCase() : value;
@@ -36,7 +36,10 @@ export class CreateUserDto {
   @IsEnum(UserRole)
   role!: UserRole;
 
-  @ApiProperty({ minLength: MIN_PASSWORD_LENGTH, description: 'Write-only' })
+  @ApiProperty({
+    minLength: MIN_PASSWORD_LENGTH,
+    description: 'Write-only; not blank, and not easy to guess (zxcvbn score 3 or more)',
+  })
   @IsString()
   @MinLength(MIN_PASSWORD_LENGTH, {
     message: `password must be at least ${MIN_PASSWORD_LENGTH} characters`,
@@ -59,4 +62,27 @@ export class UpdateUserDto extends PartialType(
   @IsOptional()
   @IsBoolean()
   active?: boolean;
+}
+
+export class UserMembershipDto {
+  @ApiProperty({ format: 'uuid' }) teamId!: string;
+  @ApiProperty() isLead!: boolean;
+}
+
+export class UserViewDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: UserRole }) role!: UserRole;
+  @ApiProperty({ description: 'False: signed out and kept out' }) active!: boolean;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'Locked after failed log-ins until then',
+  })
+  lockedUntil!: Date | null;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt!: Date;
+  @ApiProperty({ type: String, format: 'date-time' }) updatedAt!: Date;
+  @ApiProperty({ type: [UserMembershipDto] }) memberships!: UserMembershipDto[];
 }

@@ -37,14 +37,15 @@ export class CreateChannelDto {
   @IsUUID()
   slaPolicyId?: string;
 
-  @ApiPropertyOptional({ minimum: 15, maximum: 86400, default: 60 })
+  // The defaults are in words: a schema default would make the web's generated type require the field.
+  @ApiPropertyOptional({ minimum: 15, maximum: 86400, description: 'Seconds; 60 when not given' })
   @IsOptional()
   @IsInt()
   @Min(15)
   @Max(86400)
   pollIntervalSeconds?: number;
 
-  @ApiPropertyOptional({ default: true })
+  @ApiPropertyOptional({ description: 'true when not given' })
   @IsOptional()
   @IsBoolean()
   enabled?: boolean;
@@ -55,12 +56,20 @@ export class CreateChannelDto {
   @IsDate()
   backfillSince?: Date;
 
-  @ApiPropertyOptional({ description: 'Per-type settings', type: Object })
+  @ApiPropertyOptional({
+    description: 'Per-type settings',
+    type: 'object',
+    additionalProperties: true,
+  })
   @IsOptional()
   @IsObject()
   config?: Record<string, unknown>;
 
-  @ApiPropertyOptional({ description: 'Per-type credentials; write-only', type: Object })
+  @ApiPropertyOptional({
+    description: 'Per-type credentials; write-only',
+    type: 'object',
+    additionalProperties: true,
+  })
   @IsOptional()
   @IsObject()
   secrets?: Record<string, unknown>;

@@ -5,7 +5,11 @@ import { CreateChannelDto } from './create-channel.dto';
 export class UpdateChannelDto extends PartialType(
   OmitType(CreateChannelDto, ['type', 'config', 'secrets'] as const),
 ) {
-  @ApiPropertyOptional({ description: 'Per-type settings; replaces the stored ones', type: Object })
+  @ApiPropertyOptional({
+    description: 'Per-type settings; replaces the stored ones',
+    type: 'object',
+    additionalProperties: true,
+  })
   @IsOptional()
   @IsObject()
   config?: Record<string, unknown>;
@@ -13,7 +17,8 @@ export class UpdateChannelDto extends PartialType(
   @ApiPropertyOptional({
     description:
       'Per-type credentials, write-only: the given ones replace the stored ones of the same name, null removes one',
-    type: Object,
+    type: 'object',
+    additionalProperties: true,
   })
   @IsOptional()
   @IsObject()

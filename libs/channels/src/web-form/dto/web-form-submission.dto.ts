@@ -1,8 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsEmail, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { wellFormedText } from '@svara/common';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+// Text is made storable (no NUL, no unpaired surrogates) before it is validated,
+// so a message of nothing but NUL is as empty as it looks.
+const wellFormed = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? wellFormedText(value) : value;
+const trim = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? wellFormedText(value).trim() : value;
 
 export class WebFormSubmissionDto {
   @ApiProperty({ example: 'Anna Andersson', maxLength: 200 })
@@ -26,13 +32,15 @@ export class WebFormSubmissionDto {
   subject?: string;
 
   @ApiProperty({ example: 'Soporna hämtades inte i tisdags.', maxLength: 20000 })
+  @Transform(wellFormed)
   @IsString()
-  @IsNotEmpty()
+  @Matches(/\S/, { message: 'message must not be empty or only white space' })
   @MaxLength(20000)
   message!: string;
 
   /** Honeypot: hidden from people by the form, filled in by bots. */
   @ApiPropertyOptional({ description: 'Leave empty (spam trap)' })
+  @Transform(wellFormed)
   @IsOptional()
   @IsString()
   @MaxLength(2000)

@@ -124,3 +124,78 @@ export class CreateCalendarDto {
 }
 
 export class UpdateCalendarDto extends PartialType(CreateCalendarDto) {}
+
+export class CalendarDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() timeZone!: string;
+  @ApiProperty({ type: [OpeningRangeDto] }) weeklyHours!: OpeningRangeDto[];
+  @ApiProperty({ enum: HOLIDAY_COUNTRIES, isArray: true }) holidayCountries!: HolidayCountry[];
+  @ApiProperty({ enum: EveRule }) eveDays!: EveRule;
+  @ApiProperty() halfDayClose!: string;
+  @ApiProperty({ type: [String] }) closedDates!: string[];
+  @ApiProperty({ type: [HalfDayDto] }) halfDays!: HalfDayDto[];
+  @ApiProperty({ type: [String] }) openDates!: string[];
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt!: Date;
+  @ApiProperty({ type: String, format: 'date-time' }) updatedAt!: Date;
+}
+
+export class UpdatedCalendarDto extends CalendarDto {
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Follow it at GET /sla-recomputations/{id}; null when no policy uses the calendar',
+  })
+  recomputationId!: string | null;
+}
+
+export class CalendarYearQuery {
+  @ApiProperty({ example: 2027, minimum: 2000, maximum: 2100 })
+  @Type(() => Number)
+  @IsInt({ message: 'year must be a year such as 2027' })
+  @Min(2000)
+  @Max(2100)
+  year!: number;
+
+  @ApiPropertyOptional({ enum: ['sv', 'en'], default: 'sv', description: 'Language of the names' })
+  @IsOptional()
+  @IsIn(['sv', 'en'])
+  language?: 'sv' | 'en';
+}
+
+export const SPECIAL_DAY_KINDS = ['HOLIDAY', 'EVE', 'CLOSED', 'HALF_DAY', 'OPEN'] as const;
+
+export class HolidayNameDto {
+  @ApiProperty({ enum: HOLIDAY_COUNTRIES }) country!: HolidayCountry;
+  @ApiProperty({ enum: ['public', 'eve'] }) kind!: 'public' | 'eve';
+  @ApiProperty({ example: 'midsommarafton' }) name!: string;
+}
+
+export class HoursDto {
+  @ApiProperty({ example: '08:00' }) open!: string;
+  @ApiProperty({ example: '12:00' }) close!: string;
+}
+
+export class SpecialDayDto {
+  @ApiProperty({ example: '2027-06-25' }) date!: string;
+  @ApiProperty({ minimum: 1, maximum: 7, description: 'ISO weekday, Monday = 1' })
+  weekday!: number;
+  @ApiProperty({
+    enum: SPECIAL_DAY_KINDS,
+    description:
+      "Why the day differs: a public holiday, an eve, or the calendar's own closed, half or open day",
+  })
+  kind!: (typeof SPECIAL_DAY_KINDS)[number];
+  @ApiProperty({ type: [HolidayNameDto] }) holidays!: HolidayNameDto[];
+  @ApiProperty({
+    type: [HoursDto],
+    description: 'The hours the calendar keeps that day; none is closed',
+  })
+  hours!: HoursDto[];
+}
+
+export class CalendarYearDto {
+  @ApiProperty() year!: number;
+  @ApiProperty() timeZone!: string;
+  @ApiProperty({ type: [SpecialDayDto] }) days!: SpecialDayDto[];
+}

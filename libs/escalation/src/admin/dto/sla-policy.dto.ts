@@ -7,6 +7,7 @@ import {
   IsEmail,
   IsIn,
   IsInt,
+  IsISO8601,
   IsNotEmpty,
   IsOptional,
   IsString,
@@ -16,6 +17,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { TARGETS, type TargetName, WORKING_DAYS_FROM, type WorkingDaysFrom } from '@svara/sla';
 import { MAIL_LOCALES } from '../../notify/escalation-mail';
 
 export class TargetDto {
@@ -35,6 +37,17 @@ export class TargetDto {
   @Min(0)
   @Max(60)
   workingDays?: number;
+
+  @ApiPropertyOptional({
+    enum: WORKING_DAYS_FROM,
+    description:
+      'Default arrivalDay. With workingDays: count from the calendar day the message arrived on, whatever the hour ' +
+      '("at the latest the day after": Friday evening with 1 is due Monday), or from the next ' +
+      'opening (Friday evening counts as Monday, so 1 is due Tuesday)',
+  })
+  @IsOptional()
+  @IsIn(WORKING_DAYS_FROM)
+  countFrom?: WorkingDaysFrom;
 
   @ApiPropertyOptional({ description: 'Warn this many business minutes before the due time' })
   @IsOptional()
@@ -147,3 +160,93 @@ export class CreateSlaPolicyDto {
 }
 
 export class UpdateSlaPolicyDto extends PartialType(CreateSlaPolicyDto) {}
+
+export class SlaPolicyDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ format: 'uuid' }) calendarId!: string;
+  @ApiProperty({ type: TargetDto, nullable: true }) firstResponse!: TargetDto | null;
+  @ApiProperty({ type: TargetDto, nullable: true }) nextResponse!: TargetDto | null;
+  @ApiProperty({ type: TargetDto, nullable: true }) resolution!: TargetDto | null;
+  @ApiProperty({ type: [EscalationLevelDto] }) escalationLevels!: EscalationLevelDto[];
+  @ApiProperty({ enum: MAIL_LOCALES }) locale!: 'sv' | 'en';
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt!: Date;
+  @ApiProperty({ type: String, format: 'date-time' }) updatedAt!: Date;
+}
+
+export class UpdatedSlaPolicyDto extends SlaPolicyDto {
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Follow it at GET /sla-recomputations/{id}',
+  })
+  recomputationId!: string | null;
+}
+
+export class RecomputationProgressDto {
+  @ApiProperty() done!: number;
+  @ApiProperty() total!: number;
+}
+
+export class RecomputationDto {
+  @ApiProperty() id!: string;
+  @ApiProperty({
+    enum: [
+      'waiting',
+      'delayed',
+      'prioritized',
+      'waiting-children',
+      'active',
+      'completed',
+      'failed',
+      'unknown',
+    ],
+  })
+  state!: string;
+  @ApiProperty({
+    type: RecomputationProgressDto,
+    nullable: true,
+    description: 'Threads recomputed of those affected; absent until the job starts',
+  })
+  progress!: RecomputationProgressDto | null;
+  @ApiProperty({ type: RecomputationProgressDto, nullable: true })
+  result!: RecomputationProgressDto | null;
+  @ApiProperty({ type: String, nullable: true }) failedReason!: string | null;
+}
+
+export class DuePreviewDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  calendarId!: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'A saved policy whose target is previewed; or give the target itself',
+  })
+  @IsOptional()
+  @IsUUID()
+  policyId?: string;
+
+  @ApiPropertyOptional({ enum: TARGETS, description: 'Default firstResponse' })
+  @IsOptional()
+  @IsIn(TARGETS)
+  targetName?: TargetName;
+
+  @ApiPropertyOptional({ type: TargetDto, description: 'A target not yet saved' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => TargetDto)
+  target?: TargetDto;
+
+  @ApiProperty({ example: '2027-03-05T15:30:00+01:00', description: 'When the message arrives' })
+  @IsISO8601({ strict: true }, { message: 'arrivedAt must be a date and time (ISO 8601)' })
+  arrivedAt!: string;
+}
+
+export class DuePreviewResultDto {
+  @ApiProperty({ type: String, format: 'date-time' }) arrivedAt!: string;
+  @ApiProperty({ type: String, format: 'date-time' }) dueAt!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) warnAt!: string | null;
+  @ApiProperty({ description: "The calendar's time zone, to show the times in" })
+  timeZone!: string;
+}

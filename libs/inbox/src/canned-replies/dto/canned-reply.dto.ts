@@ -18,10 +18,24 @@ export class CreateCannedReplyDto {
   @MaxLength(20000)
   text!: string;
 
-  @ApiPropertyOptional({ nullable: true, description: 'Offered to this team only; all when null' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'Offered to this team only; all when null',
+  })
   @ValidateIf((_, value) => value !== null && value !== undefined)
   @IsUUID()
   teamId?: string | null;
 }
 
 export class UpdateCannedReplyDto extends PartialType(CreateCannedReplyDto) {}
+
+export class CannedReplyDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() text!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) teamId!: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt!: Date;
+  @ApiProperty({ type: String, format: 'date-time' }) updatedAt!: Date;
+}

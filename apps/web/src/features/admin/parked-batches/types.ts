@@ -1,0 +1,4 @@
+import type { components } from '../../../api/schema';
+
+type Schemas = components['schemas'];
+export type InboundBatch = Schemas['InboundBatchDto'];

@@ -1,0 +1,91 @@
+import { Readable } from 'node:stream';
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+  S3Client,
+  S3ServiceException,
+} from '@aws-sdk/client-s3';
+import type { BlobStoreConfig } from '@svara/config';
+import { BlobMissing, type BlobStore, blobKeyOf, checkedKey } from './blob-store';
+
+type S3Config = Extract<BlobStoreConfig, { kind: 's3' }>;
+
+const PREFIX = 'blobs/';
+
+const isNotFound = (error: unknown) =>
+  error instanceof S3ServiceException &&
+  (error.$metadata.httpStatusCode === 404 ||
+    error.name === 'NoSuchKey' ||
+    error.name === 'NotFound');
+
+/**
+ * Blobs as objects in one bucket of S3-compatible storage, `blobs/<sha256>`.
+ * An object appears whole or not at all (S3's PUT is atomic), and its
+ * SHA-256 is sent along for the service to check.
+ */
+export class S3BlobStore implements BlobStore {
+  private readonly client: S3Client;
+
+  constructor(private readonly config: S3Config) {
+    this.client = new S3Client({
+      region: config.region,
+      endpoint: config.endpoint,
+      forcePathStyle: config.forcePathStyle,
+      credentials: config.credentials,
+    });
+  }
+
+  async put(bytes: Uint8Array): Promise<string> {
+    const key = blobKeyOf(bytes);
+    if (await this.has(key)) return key;
+    await this.client.send(
+      new PutObjectCommand({
+        Bucket: this.config.bucket,
+        Key: PREFIX + key,
+        Body: bytes,
+        ContentLength: bytes.byteLength,
+        ContentType: 'application/octet-stream',
+        ChecksumSHA256: Buffer.from(key, 'hex').toString('base64'),
+      }),
+    );
+    return key;
+  }
+
+  async read(key: string): Promise<Readable> {
+    try {
+      const answer = await this.client.send(
+        new GetObjectCommand({ Bucket: this.config.bucket, Key: PREFIX + checkedKey(key) }),
+      );
+      if (answer.Body instanceof Readable) return answer.Body;
+      if (!answer.Body) throw new BlobMissing(key);
+      return Readable.from(Buffer.from(await answer.Body.transformToByteArray()));
+    } catch (error) {
+      if (isNotFound(error)) throw new BlobMissing(key);
+      throw error;
+    }
+  }
+
+  async has(key: string): Promise<boolean> {
+    try {
+      await this.client.send(
+        new HeadObjectCommand({ Bucket: this.config.bucket, Key: PREFIX + checkedKey(key) }),
+      );
+      return true;
+    } catch (error) {
+      if (isNotFound(error)) return false;
+      throw error;
+    }
+  }
+
+  async remove(key: string): Promise<void> {
+    await this.client.send(
+      new DeleteObjectCommand({ Bucket: this.config.bucket, Key: PREFIX + checkedKey(key) }),
+    );
+  }
+
+  close(): void {
+    this.client.destroy();
+  }
+}

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "threads" ADD COLUMN     "postPermalink" TEXT,
+ADD COLUMN     "postText" TEXT;
