@@ -41,7 +41,10 @@ module.exports = {
       testMatch: ['<rootDir>/test/integration/**/*.int-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-      setupFiles: ['<rootDir>/test/support/setup-env.ts'],
+      setupFiles: [
+        '<rootDir>/test/support/file-database.ts',
+        '<rootDir>/test/support/setup-env.ts',
+      ],
     },
     {
       displayName: 'faults',
@@ -51,7 +54,10 @@ module.exports = {
       testMatch: ['<rootDir>/test/faults/**/*.fault-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-      setupFiles: ['<rootDir>/test/support/setup-env.ts'],
+      setupFiles: [
+        '<rootDir>/test/support/file-database.ts',
+        '<rootDir>/test/support/setup-env.ts',
+      ],
     },
     {
       displayName: 'e2e',

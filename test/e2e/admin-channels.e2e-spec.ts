@@ -101,11 +101,18 @@ describe('admin → channels in a browser', () => {
         'Hej! Behöver jag bygglov för en altan på 20 kvadratmeter?',
       ].join('\r\n'),
     ]);
+    // Leaving the page before the poll request is answered would cancel it.
+    const pollQueued = page.waitForResponse(
+      (response) =>
+        response.url().endsWith(`/api/v1/channels/${channel.id}/poll`) &&
+        response.request().method() === 'POST',
+    );
     await page
       .getByRole('button', {
         name: t('channels.actions.pollNowFor', { name: 'Kommunens brevlåda' }),
       })
       .click();
+    expect((await pollQueued).ok()).toBe(true);
     await page.goto('/');
     await threadRow(page, t, 'Bygglov för altan').waitFor({ timeout: 60_000 });
 

@@ -3,6 +3,9 @@ import { randomBytes } from 'node:crypto';
 /** The throw-away database and Redis namespace of this test run, set by global-setup. */
 export const TEST_STATE_ENV = 'SVARA_TEST_DATABASE_URL';
 export const TEST_PREFIX_ENV = 'SVARA_TEST_REDIS_PREFIX';
+/** The run's own values, never changed by a test file (see file-database.ts). */
+export const RUN_DATABASE_ENV = 'SVARA_TEST_RUN_DATABASE_URL';
+export const RUN_PREFIX_ENV = 'SVARA_TEST_RUN_REDIS_PREFIX';
 
 export function newTestDatabaseUrl(): string {
   const base = new URL(
