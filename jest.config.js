@@ -15,6 +15,15 @@ const swc = [
   },
 ];
 
+// request-filtering-agent ships only ES modules, which Jest cannot require on
+// Node 20: compile it with the rest.
+const ESM_ONLY = ['request-filtering-agent'];
+const transform = {
+  '^.+\\.ts$': swc,
+  [`/node_modules/(${ESM_ONLY.join('|')})/.+\\.js$`]: swc,
+};
+const transformIgnorePatterns = [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`];
+
 const moduleNameMapper = {
   '^@svara/testing$': '<rootDir>/test/support',
   '^@svara/(.*)$': '<rootDir>/libs/$1/src',
@@ -27,7 +36,8 @@ module.exports = {
     {
       displayName: 'unit',
       testEnvironment: 'node',
-      transform: { '^.+\\.ts$': swc },
+      transform,
+      transformIgnorePatterns,
       moduleNameMapper,
       testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'],
       // The web app's tests run in Vitest (npm run test:web), in a browser-like environment.
@@ -36,7 +46,8 @@ module.exports = {
     {
       displayName: 'integration',
       testEnvironment: 'node',
-      transform: { '^.+\\.ts$': swc },
+      transform,
+      transformIgnorePatterns,
       moduleNameMapper,
       testMatch: ['<rootDir>/test/integration/**/*.int-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
@@ -49,7 +60,8 @@ module.exports = {
     {
       displayName: 'faults',
       testEnvironment: 'node',
-      transform: { '^.+\\.ts$': swc },
+      transform,
+      transformIgnorePatterns,
       moduleNameMapper,
       testMatch: ['<rootDir>/test/faults/**/*.fault-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
@@ -62,7 +74,8 @@ module.exports = {
     {
       displayName: 'e2e',
       testEnvironment: 'node',
-      transform: { '^.+\\.ts$': swc },
+      transform,
+      transformIgnorePatterns,
       moduleNameMapper,
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',

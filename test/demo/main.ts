@@ -110,6 +110,8 @@ async function main(): Promise<void> {
     MAIL_FROM: 'svara@sundsvik.se',
     META_GRAPH_URL: graph.url,
     META_GRAPH_VERSION: graph.version,
+    // The demo's Graph API serves attachment files from this machine.
+    ATTACHMENT_DOWNLOAD_PRIVATE_NETWORKS: '127.0.0.1',
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
     SLA_SCAN_INTERVAL_SECONDS: '10',

@@ -16,6 +16,8 @@ export function testEnv(overrides: Record<string, string> = {}): Record<string, 
     // Attachments' bytes of one test run, beside each other's.
     BLOB_DIR: path.join(os.tmpdir(), `${prefix}-blobs`),
     SECRETS_KEY: TEST_SECRETS_KEY,
+    // The fake Graph API serves attachment files from this machine.
+    ATTACHMENT_DOWNLOAD_PRIVATE_NETWORKS: '127.0.0.1',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     JOB_LOCK_SECONDS: '3',
     // Tests log in often from one address; the login throttle has its own test.

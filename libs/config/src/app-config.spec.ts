@@ -113,6 +113,23 @@ describe('loadConfig', () => {
     expect(problems.some((p) => p.startsWith('META_READ_CONCURRENCY_TOTAL'))).toBe(true);
   });
 
+  it('lets attachment downloads reach no private network unless ATTACHMENT_DOWNLOAD_PRIVATE_NETWORKS names it', () => {
+    expect(loadConfig({ SECRETS_KEY: KEY }).attachmentLimits.privateNetworksAllowed).toEqual([]);
+    expect(
+      loadConfig({
+        SECRETS_KEY: KEY,
+        ATTACHMENT_DOWNLOAD_PRIVATE_NETWORKS: '10.20.0.0/16, 127.0.0.1,fd00::/8',
+      }).attachmentLimits.privateNetworksAllowed,
+    ).toEqual(['10.20.0.0/16', '127.0.0.1', 'fd00::/8']);
+    const problems = problemsOf({
+      SECRETS_KEY: KEY,
+      ATTACHMENT_DOWNLOAD_PRIVATE_NETWORKS: '10.0.0.0/33,intranet.kommun.se,127.0.0.1',
+    });
+    expect(problems).toEqual([
+      'ATTACHMENT_DOWNLOAD_PRIVATE_NETWORKS must list IP addresses or CIDR networks, not 10.0.0.0/33, intranet.kommun.se',
+    ]);
+  });
+
   it('marks cookies Secure for an https PUBLIC_URL or in production', () => {
     expect(loadConfig({}).secureCookies).toBe(false);
     expect(loadConfig({ PUBLIC_URL: 'https://svara.kommun.se' }).secureCookies).toBe(true);

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import type { Environment } from './environment';
 
@@ -18,6 +19,17 @@ export interface AttachmentLimits {
   maxMessageBytes: number;
   /** Sniffed types never stored, lower-case. */
   refusedTypes: string[];
+  /** Private or reserved addresses and networks (CIDR) that downloads may reach; none by default. */
+  privateNetworksAllowed: string[];
+}
+
+/** An IPv4 or IPv6 address, or a network in CIDR notation. */
+function isAddressOrNetwork(entry: string): boolean {
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (!family || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
 }
 
 /** The blob store and attachment limits; every problem is pushed to `problems`. */
@@ -31,7 +43,18 @@ export function blobConfigOf(
     refusedTypes: env.ATTACHMENT_REFUSED_TYPES.split(',')
       .map((type) => type.trim().toLowerCase())
       .filter(Boolean),
+    privateNetworksAllowed: env.ATTACHMENT_DOWNLOAD_PRIVATE_NETWORKS.split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean),
   };
+  const notNetworks = attachmentLimits.privateNetworksAllowed.filter(
+    (entry) => !isAddressOrNetwork(entry),
+  );
+  if (notNetworks.length > 0) {
+    problems.push(
+      `ATTACHMENT_DOWNLOAD_PRIVATE_NETWORKS must list IP addresses or CIDR networks, not ${notNetworks.join(', ')}`,
+    );
+  }
   if (attachmentLimits.maxMessageBytes < attachmentLimits.maxFileBytes) {
     problems.push('ATTACHMENT_MAX_MESSAGE_BYTES must be at least ATTACHMENT_MAX_FILE_BYTES');
   }

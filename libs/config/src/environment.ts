@@ -313,4 +313,11 @@ export class Environment {
   @IsString()
   ATTACHMENT_REFUSED_TYPES =
     'application/x-msdownload,application/x-dosexec,application/x-elf,application/x-mach-binary,application/x-sh,application/x-msi,application/vnd.microsoft.portable-executable';
+
+  /**
+   * Attachment downloads (Meta's file URLs) never reach private, loopback or
+   * reserved addresses, save these: comma-separated addresses or CIDR networks.
+   */
+  @IsString()
+  ATTACHMENT_DOWNLOAD_PRIVATE_NETWORKS = '';
 }

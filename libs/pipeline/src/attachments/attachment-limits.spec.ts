@@ -4,6 +4,7 @@ const limits = {
   maxFileBytes: 10,
   maxMessageBytes: 25,
   refusedTypes: ['application/x-msdownload'],
+  privateNetworksAllowed: [],
 };
 
 describe('attachment limits', () => {

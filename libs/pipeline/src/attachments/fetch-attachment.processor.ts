@@ -7,7 +7,7 @@ import { InboxEvents } from '../events/inbox-events';
 import type { JobOf } from '../job-catalogue';
 import { JobWorkers } from '../queues/job-workers.service';
 import { admit, type LeftOutReason } from './attachment-limits';
-import { download, DownloadRefused } from './download';
+import { attachmentDownload, type Download, DownloadRefused } from './download';
 import { sniffType } from './sniff-type';
 
 export type FetchOutcome = { stored: string } | { leftOut: LeftOutReason } | { skipped: string };
@@ -21,6 +21,7 @@ export type FetchOutcome = { stored: string } | { leftOut: LeftOutReason } | { s
 @Injectable()
 export class FetchAttachmentProcessor implements OnApplicationBootstrap {
   private readonly logger = new Logger(FetchAttachmentProcessor.name);
+  private readonly download: Download;
 
   constructor(
     private readonly workers: JobWorkers,
@@ -28,7 +29,9 @@ export class FetchAttachmentProcessor implements OnApplicationBootstrap {
     private readonly config: AppConfig,
     private readonly events: InboxEvents,
     @Inject(BLOB_STORE) private readonly blobs: BlobStore,
-  ) {}
+  ) {
+    this.download = attachmentDownload(config.attachmentLimits.privateNetworksAllowed);
+  }
 
   onApplicationBootstrap(): void {
     this.workers.start(
@@ -50,7 +53,7 @@ export class FetchAttachmentProcessor implements OnApplicationBootstrap {
     const limits = this.config.attachmentLimits;
     let bytes: Uint8Array;
     try {
-      bytes = await download(attachment.sourceUrl, limits.maxFileBytes);
+      bytes = await this.download(attachment.sourceUrl, limits.maxFileBytes);
     } catch (error) {
       const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       if (!(error instanceof DownloadRefused) && !lastAttempt) throw error;
