@@ -1,7 +1,15 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import request from 'supertest';
 import { PrismaService } from '@svara/database';
-import { createUser, login, type RunningApi, startApi, startWorker } from '@svara/testing';
+import { OutboundMessages } from '@svara/pipeline';
+import {
+  createUser,
+  eventually,
+  login,
+  type RunningApi,
+  startApi,
+  startWorker,
+} from '@svara/testing';
 import { FAULTS, FakeGraphServer } from '../support/fake-graph';
 import { createMetaChannel, pollNow } from '../support/meta-channels';
 
@@ -16,6 +24,7 @@ interface MessageBody {
   publicComment: boolean;
   containsIdentityNumber: boolean;
   hiddenAt: string | null;
+  removedAt: string | null;
 }
 
 describe('hiding public comments that disclose personal data', () => {
@@ -144,5 +153,56 @@ describe('hiding public comments that disclose personal data', () => {
     expect(stored.hiddenAt).toBeNull();
 
     await hide(commented.id, direct.messages[0]!.id).expect(404);
+  });
+
+  describe('a comment its author removed before Svara saw it go', () => {
+    async function removedComment(platform: 'facebook' | 'instagram') {
+      const account =
+        platform === 'facebook'
+          ? fake.store.addPage({ name: 'Kommunen 3' })
+          : fake.store.addInstagramAccount({ username: 'kommunen3' });
+      const object =
+        platform === 'facebook'
+          ? fake.store.addPost(account.id, 'Snöröjning', minutesAgo(60))
+          : fake.store.addMedia(account.id, 'Snöröjning', minutesAgo(60));
+      const author =
+        platform === 'facebook'
+          ? { id: '7300000000000004', name: 'Eva Lund' }
+          : { id: '7300000000000005', username: 'eva.lund' };
+      const comment = fake.store.addComment(object.id, author, DISCLOSING, { at: minutesAgo(5) });
+      const channel = await createMetaChannel(worker, account);
+      await pollNow(worker, channel.id);
+      const thread = await threadWith(channel.id, `comment:${comment.id}`);
+      fake.store.removeComment(comment.id);
+      return { channelId: channel.id, thread, comment: thread.messages[0]! };
+    }
+
+    it('is shown as removed when an agent tries to hide it', async () => {
+      const { channelId, thread, comment } = await removedComment('facebook');
+      const refused = await hide(thread.id, comment.id).expect(409);
+      expect(refused.body.message).toMatch(/removed on its source/);
+      const shown = await threadWith(channelId, `comment:${comment.externalId}`);
+      expect(shown.messages[0]).toMatchObject({ hiddenAt: null, removedAt: expect.any(String) });
+      expect(shown.messages[0]!.text).toBe(DISCLOSING);
+    });
+
+    it('is shown as removed when a reply to it cannot be posted, and the reply says why', async () => {
+      const { thread, comment } = await removedComment('instagram');
+      const agent = await createUser(prisma, { role: 'AGENT' });
+      const reply = await worker
+        .get(OutboundMessages)
+        .queueReply(thread.id, 'Tack, vi tittar på det.', { userId: agent.id, name: agent.name });
+      const failed = await eventually(async () => {
+        const row = await prisma.message.findUniqueOrThrow({ where: { id: reply.id } });
+        return row.deliveryStatus === 'FAILED' ? row : undefined;
+      });
+      expect(failed.deliveryError).toMatch(/no longer exists on Meta/);
+      const stored = await prisma.message.findUniqueOrThrow({ where: { id: comment.id } });
+      expect(stored.removedAt).toEqual(expect.any(Date));
+      // Refused once, not tried again.
+      expect(
+        fake.writes.filter((w) => w.path.endsWith(`/${comment.externalId}/replies`)),
+      ).toHaveLength(1);
+    });
   });
 });

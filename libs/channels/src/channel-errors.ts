@@ -25,5 +25,23 @@ export class ChannelRateLimited extends ChannelError {
 /** This one message cannot be sent, and retrying will not help (e.g. outside Meta's 24-hour window). */
 export class SendRefused extends ChannelError {}
 
+/** What the request went to no longer exists on the source (a comment its author removed). */
+export class SourceItemGone extends SendRefused {
+  constructor(
+    message: string,
+    /** The source's id of the citizen's item, once the adapter knows which it was. */
+    readonly externalId?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** For an adapter's request about one item: a SourceItemGone names that item. */
+export const goneItemIs =
+  (externalId: string) =>
+  (error: unknown): never => {
+    throw error instanceof SourceItemGone ? new SourceItemGone(error.message, externalId) : error;
+  };
+
 // Anything else (timeouts, 5xx, connection resets) is temporary: the job is
 // retried with backoff, and the channel shows the error until a poll succeeds.

@@ -8,7 +8,13 @@ export type {
   SendResult,
 } from './channel-adapter';
 export { ChannelAdapters } from './channel-adapters.service';
-export { ChannelAuthFailed, ChannelError, ChannelRateLimited, SendRefused } from './channel-errors';
+export {
+  ChannelAuthFailed,
+  ChannelError,
+  ChannelRateLimited,
+  SendRefused,
+  SourceItemGone,
+} from './channel-errors';
 export { ChannelsModule } from './channels.module';
 export { isCommentThread } from './meta/meta-normalizer';
 export { ChannelPolls } from './polling/channel-polls.service';

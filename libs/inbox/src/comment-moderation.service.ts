@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '@svara/audit';
 import type { AuthenticatedUser } from '@svara/http';
-import { ChannelAdapters, ChannelError, SendRefused } from '@svara/channels';
-import { InvalidInput, NotFound, UpstreamFailed } from '@svara/common';
+import { ChannelAdapters, ChannelError, SendRefused, SourceItemGone } from '@svara/channels';
+import { Conflict, InvalidInput, NotFound, UpstreamFailed } from '@svara/common';
 import { PrismaService } from '@svara/database';
-import { InboxEvents } from '@svara/pipeline';
+import { InboxEvents, RemovedOnSource } from '@svara/pipeline';
 import { messageView } from './thread.view';
 import { ThreadsService } from './threads.service';
 
@@ -20,6 +20,7 @@ export class CommentModeration {
     private readonly adapters: ChannelAdapters,
     private readonly audit: AuditTrail,
     private readonly events: InboxEvents,
+    private readonly removedOnSource: RemovedOnSource,
   ) {}
 
   async hide(user: AuthenticatedUser, threadId: string, messageId: string) {
@@ -44,6 +45,12 @@ export class CommentModeration {
         threadExternalId: message.thread.externalId,
       });
     } catch (error) {
+      if (error instanceof SourceItemGone) {
+        await this.removedOnSource.mark(message.channelId, message.externalId);
+        throw new Conflict(
+          'The comment was removed on its source, so there is nothing to hide; it is now shown as removed',
+        );
+      }
       if (error instanceof SendRefused) throw new InvalidInput(error.message);
       const reason =
         error instanceof ChannelError ? error.message : 'the source could not be reached';

@@ -45,3 +45,4 @@ export {
 } from './events/inbox-events';
 export { SlaRecomputations } from './sla/sla-recomputations.service';
 export { UnreferencedBlobs } from './attachments/unreferenced-blobs.service';
+export { RemovedOnSource } from './ingest/removed-on-source.service';

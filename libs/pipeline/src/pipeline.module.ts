@@ -9,6 +9,7 @@ import { IngestProcessor } from './ingest/ingest.processor';
 import { InboundBatches } from './ingest/inbound-batches.service';
 import { MessageWriter } from './ingest/message-writer.service';
 import { InboundRecoveryCron } from './ingest/recovery.cron';
+import { RemovedOnSource } from './ingest/removed-on-source.service';
 import { OutboundMessages } from './outbound/outbound-messages.service';
 import { SlaRecomputations } from './sla/sla-recomputations.service';
 
@@ -21,6 +22,7 @@ import { SlaRecomputations } from './sla/sla-recomputations.service';
     InboxEvents,
     PendingAttachments,
     UnreferencedBlobs,
+    RemovedOnSource,
   ],
   exports: [
     InboundBatches,
@@ -29,6 +31,7 @@ import { SlaRecomputations } from './sla/sla-recomputations.service';
     InboxEvents,
     PendingAttachments,
     UnreferencedBlobs,
+    RemovedOnSource,
   ],
 })
 export class PipelineModule {

@@ -132,9 +132,9 @@ class GraphFailure extends Error {
 const invalidParameter = (message: string, subcode?: number) =>
   new GraphFailure(400, { message, type: 'OAuthException', code: 100, error_subcode: subcode });
 
-const noSuchObject = (id: string) =>
+const noSuchObject = (id: string, verb: 'get' | 'post' = 'get') =>
   invalidParameter(
-    `Unsupported get request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`,
+    `Unsupported ${verb} request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`,
     33,
   );
 
@@ -361,7 +361,7 @@ export class FakeGraphServer {
     if (rest.length > 0)
       throw invalidParameter(`Unknown path components: /${rest.join('/')}`, 2500);
     const nodeId = id === 'me' ? account.id : id!;
-    this.authorize(account, nodeId);
+    this.authorize(account, nodeId, request.method === 'POST' ? 'post' : 'get');
 
     if (request.method === 'POST')
       return this.write(account, nodeId, edge, request.body as Record<string, unknown>);
@@ -387,11 +387,12 @@ export class FakeGraphServer {
   }
 
   /** A token reaches its own account's objects (a Page token also its linked Instagram account's). */
-  private authorize(account: FakeAccount, nodeId: string): void {
+  private authorize(account: FakeAccount, nodeId: string, verb: 'get' | 'post'): void {
     const owner = this.store.ownerOf(nodeId);
-    if (!owner) throw noSuchObject(nodeId);
+    if (!owner) throw noSuchObject(nodeId, verb);
     const ownerAccount = this.store.accounts.get(owner);
-    if (owner !== account.id && ownerAccount?.pageId !== account.id) throw noSuchObject(nodeId);
+    if (owner !== account.id && ownerAccount?.pageId !== account.id)
+      throw noSuchObject(nodeId, verb);
   }
 
   // ---- reading

@@ -10,7 +10,7 @@ import type {
   PublicComment,
   SendResult,
 } from '../channel-adapter';
-import { ChannelAuthFailed, SendRefused } from '../channel-errors';
+import { ChannelAuthFailed, goneItemIs, SendRefused } from '../channel-errors';
 import { PageCommentReader } from '../meta/comment-readers';
 import { ConversationReader } from '../meta/conversation-reader';
 import { ContactProfileReader } from '../meta/contact-profile-reader.service';
@@ -96,9 +96,9 @@ export class FacebookPageAdapter implements ChannelAdapter {
       return { externalId: sent.message_id };
     }
     // Replying to the top-level comment keeps the answer in its thread.
-    const reply = await graph.post<{ id: string }>(graphPath(target.commentId, 'comments'), {
-      message: message.text,
-    });
+    const reply = await graph
+      .post<{ id: string }>(graphPath(target.commentId, 'comments'), { message: message.text })
+      .catch(goneItemIs(target.commentId));
     return { externalId: reply.id };
   }
 
@@ -106,7 +106,9 @@ export class FacebookPageAdapter implements ChannelAdapter {
     if (!isCommentThread(comment.threadExternalId)) {
       throw new SendRefused('Only public comments can be hidden; this is a private conversation');
     }
-    await this.session(context).post(graphPath(comment.externalId), { is_hidden: true });
+    await this.session(context)
+      .post(graphPath(comment.externalId), { is_hidden: true })
+      .catch(goneItemIs(comment.externalId));
   }
 
   async refreshContacts(context: ChannelContext): Promise<void> {

@@ -10,7 +10,7 @@ import type {
   PublicComment,
   SendResult,
 } from '../channel-adapter';
-import { SendRefused } from '../channel-errors';
+import { goneItemIs, SendRefused } from '../channel-errors';
 import { MediaCommentReader } from '../meta/comment-readers';
 import { ConversationReader } from '../meta/conversation-reader';
 import { ContactProfileReader } from '../meta/contact-profile-reader.service';
@@ -94,9 +94,9 @@ export class InstagramAdapter implements ChannelAdapter {
       return { externalId: sent.message_id };
     }
     // Instagram answers top-level comments only, which is what a thread is keyed by.
-    const reply = await graph.post<{ id: string }>(graphPath(target.commentId, 'replies'), {
-      message: message.text,
-    });
+    const reply = await graph
+      .post<{ id: string }>(graphPath(target.commentId, 'replies'), { message: message.text })
+      .catch(goneItemIs(target.commentId));
     return { externalId: reply.id };
   }
 
@@ -104,7 +104,9 @@ export class InstagramAdapter implements ChannelAdapter {
     if (!isCommentThread(comment.threadExternalId)) {
       throw new SendRefused('Only public comments can be hidden; this is a private conversation');
     }
-    await this.session(context).post(graphPath(comment.externalId), { hide: true });
+    await this.session(context)
+      .post(graphPath(comment.externalId), { hide: true })
+      .catch(goneItemIs(comment.externalId));
   }
 
   async refreshContacts(context: ChannelContext): Promise<void> {

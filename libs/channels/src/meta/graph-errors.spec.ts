@@ -1,4 +1,10 @@
-import { ChannelAuthFailed, ChannelRateLimited, SendRefused } from '../channel-errors';
+import {
+  ChannelAuthFailed,
+  ChannelRateLimited,
+  goneItemIs,
+  SendRefused,
+  SourceItemGone,
+} from '../channel-errors';
 import {
   DEFAULT_THROTTLE_MS,
   GraphRequestFailed,
@@ -80,7 +86,28 @@ describe('graphErrorOf', () => {
   });
 
   it('refuses a send Meta rejects for good', () => {
-    expect(graphErrorOf(400, error(100), {}, 'send')).toBeInstanceOf(SendRefused);
+    const refused = graphErrorOf(400, error(100), {}, 'send');
+    expect(refused).toBeInstanceOf(SendRefused);
+    expect(refused).not.toBeInstanceOf(SourceItemGone);
+  });
+
+  it('tells a comment that no longer exists from other refusals, naming it once the adapter knows', () => {
+    const gone = graphErrorOf(400, error(100, { error_subcode: 33 }), {}, 'send');
+    expect(gone).toBeInstanceOf(SourceItemGone);
+    expect(gone.message).toMatch(/no longer exists on Meta/);
+    let named: unknown;
+    try {
+      goneItemIs('1789_42')(gone);
+    } catch (error) {
+      named = error;
+    }
+    expect(named).toEqual(
+      expect.objectContaining({ externalId: '1789_42', message: gone.message }),
+    );
+    // A read of a missing object is no send to refuse: the poller decides what it means.
+    expect(graphErrorOf(400, error(100, { error_subcode: 33 }), {}, 'read')).toBeInstanceOf(
+      GraphRequestFailed,
+    );
   });
 });
 

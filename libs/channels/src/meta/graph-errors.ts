@@ -3,6 +3,7 @@ import {
   ChannelError,
   ChannelRateLimited,
   SendRefused,
+  SourceItemGone,
 } from '../channel-errors';
 import type { GraphErrorBody } from './graph-types';
 
@@ -13,6 +14,8 @@ const TEMPORARY_CODES = new Set([1, 2]);
 const TOKEN_INVALID_CODES = new Set([190, 102]);
 /** Messenger's "sent outside of allowed window" (the 24-hour rule). */
 const OUTSIDE_WINDOW_SUBCODE = 2018278;
+/** "Object with ID … does not exist, cannot be loaded due to missing permissions, …" */
+const NO_SUCH_OBJECT = { code: 100, subcode: 33 };
 
 /** Usage at or above this percentage makes Svara pause before Meta starts refusing. */
 export const USAGE_CEILING_PERCENT = 95;
@@ -138,6 +141,15 @@ export function graphErrorOf(
     error?.error_subcode === OUTSIDE_WINDOW_SUBCODE ||
     /outside of allowed window/i.test(error?.message ?? '');
   if (purpose === 'send' && outsideWindow) return new SendRefused(OUTSIDE_WINDOW_MESSAGE);
+  if (
+    purpose === 'send' &&
+    code === NO_SUCH_OBJECT.code &&
+    error?.error_subcode === NO_SUCH_OBJECT.subcode
+  ) {
+    return new SourceItemGone(
+      `It no longer exists on Meta: its author or Meta removed it. ${what}`,
+    );
+  }
   if (code === 10 || (code !== undefined && code >= 200 && code <= 299)) {
     return new ChannelAuthFailed(`The access token lacks a permission Svara needs. ${what}`);
   }

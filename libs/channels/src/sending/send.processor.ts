@@ -1,7 +1,13 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { DelayedError, type Job, UnrecoverableError } from 'bullmq';
 import { isUniqueViolation, Prisma, PrismaService } from '@svara/database';
-import { InboxEvents, type JobOf, JobWorkers, PROVISIONAL_ID_PREFIX } from '@svara/pipeline';
+import {
+  InboxEvents,
+  type JobOf,
+  JobWorkers,
+  PROVISIONAL_ID_PREFIX,
+  RemovedOnSource,
+} from '@svara/pipeline';
 import { ThreadSla } from '@svara/thread-sla';
 import type { OutgoingMessage } from '../channel-adapter';
 import { ChannelAdapters } from '../channel-adapters.service';
@@ -10,6 +16,7 @@ import {
   ChannelError,
   ChannelRateLimited,
   SendRefused,
+  SourceItemGone,
 } from '../channel-errors';
 import { ChannelHealthRecorder } from '../polling/channel-health';
 
@@ -31,6 +38,7 @@ export class SendProcessor implements OnApplicationBootstrap {
     private readonly health: ChannelHealthRecorder,
     private readonly events: InboxEvents,
     private readonly threadSla: ThreadSla,
+    private readonly removedOnSource: RemovedOnSource,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -82,6 +90,8 @@ export class SendProcessor implements OnApplicationBootstrap {
         error instanceof ChannelAuthFailed ||
         job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       if (final) {
+        if (error instanceof SourceItemGone && error.externalId)
+          await this.removedOnSource.mark(message.channelId, error.externalId);
         await this.prisma.message.update({
           where: { id: messageId },
           data: { deliveryStatus: 'FAILED', deliveryError: reason.slice(0, 1000) },
