@@ -69,14 +69,19 @@ describe('EventBatcher', () => {
     expect(list.count).toBe(1);
   });
 
-  it('refetches everything shown after a reconnect, but not the session', async () => {
+  it('refetches what was fetched before a moment, but not the session', async () => {
     const client = new QueryClient();
     const list = shown(client, inboxKeys.list({ limit: 50 }));
     const open = shown(client, threadKey('t9'));
     const session = shown(client, ['session']);
     await waitFor(() => expect(list.count + open.count + session.count).toBe(3));
-    new EventBatcher(client).refetchAll();
+    const moment = Date.now() + 1;
+    const later = shown(client, threadKey('t10'));
+    await waitFor(() => expect(later.count).toBe(1));
+    client.setQueryData(threadKey('t10'), 'fetched after the moment', { updatedAt: moment + 1 });
+    new EventBatcher(client).refetchFetchedBefore(moment);
     await waitFor(() => expect(list.count + open.count).toBe(4));
     expect(session.count).toBe(1);
+    expect(later.count).toBe(1);
   });
 });

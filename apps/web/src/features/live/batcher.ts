@@ -73,11 +73,16 @@ export class EventBatcher {
   }
 
   /** After a reconnect: events of the gap are not replayed, so everything shown is fetched again. */
-  refetchAll(): void {
+  /**
+   * Refetches what was fetched before `moment` (the stream's `ready`): events
+   * from before then never reach this page, so data older than it may miss some.
+   */
+  refetchFetchedBefore(moment: number): void {
     this.threads.clear();
     this.inboxDirty = false;
     void this.queryClient.invalidateQueries({
-      predicate: (query) => query.queryKey[0] !== sessionKey[0],
+      predicate: (query) =>
+        query.queryKey[0] !== sessionKey[0] && query.state.dataUpdatedAt < moment,
     });
   }
 

@@ -12,7 +12,7 @@ const CLOSED = 2;
 
 /**
  * The live event stream of the signed-in person. Events update the cache in
- * batches; after a drop, the next `ready` refetches everything shown.
+ * batches; each `ready` refetches what was fetched before it.
  */
 export function useLiveEvents(
   createSource: () => EventSource = () =>
@@ -25,13 +25,13 @@ export function useLiveEvents(
     const batcher = new EventBatcher(queryClient);
     let source: EventSource | null = null;
     let reopen: ReturnType<typeof setTimeout> | undefined;
-    let dropped = false;
 
     const open = () => {
       source = createSource();
       source.addEventListener('ready', () => {
-        if (dropped) batcher.refetchAll();
-        dropped = false;
+        // What was fetched before the stream was ready (the first page, loaded
+        // while the app started; everything, after a drop) may have missed events.
+        batcher.refetchFetchedBefore(Date.now());
         setStatus('live');
       });
       for (const type of EVENT_TYPES) {
@@ -44,7 +44,6 @@ export function useLiveEvents(
         });
       }
       source.addEventListener('error', () => {
-        dropped = true;
         setStatus('reconnecting');
         if (source?.readyState === CLOSED) {
           // The browser gave up (e.g. the session ended): ask through the api, which
