@@ -16,6 +16,7 @@ import {
   type RunningApi,
   startApi,
   startWorker,
+  unzip,
 } from '@svara/testing';
 import { FakeGraphServer } from '../support/fake-graph';
 import { createMetaChannel, pollNow } from '../support/meta-channels';
@@ -200,6 +201,41 @@ describe('attachments: stored at ingest, served with the thread’s access rules
       await fetchFile(stranger, fileUrl(message, 0, '?size=thumb')).expect(404);
       await fetchFile(stranger, fileUrl(message, 1)).expect(404);
       await fetchFile(agent, fileUrl(message, 2)).expect(404);
+    });
+
+    it('are in the person’s GDPR export package, byte for byte, with their sums', async () => {
+      const message = await messageOf(channel, 'two-files@medborgare.test');
+      const { contactId } = await prisma.thread.findUniqueOrThrow({
+        where: { id: message.threadId },
+      });
+      const admin = await createUser(prisma, { role: 'ADMIN' });
+      const response = await request(api.server)
+        .get(`/api/v1/contacts/${contactId}/export/package`)
+        .set('Authorization', await login(api, admin.email))
+        .responseType('blob')
+        .expect(200);
+      expect(response.headers['content-type']).toBe('application/zip');
+      expect(response.headers['content-disposition']).toBe(
+        `attachment; filename="contact-${contactId}.zip"`,
+      );
+      const files = await unzip(response.body as Buffer);
+      const exported = JSON.parse(files.get('contact.json')!.data.toString('utf8'));
+      const listed = exported.threads
+        .flatMap((thread: { messages: { id: string }[] }) => thread.messages)
+        .find((m: { id: string }) => m.id === message.id).files;
+      expect(listed.map((file: { path: string }) => file.path)).toEqual([
+        `attachments/${message.id}/1-gatlampa.jpg`,
+        `attachments/${message.id}/2-Ansökan bygglov.pdf`,
+      ]);
+      expect(Buffer.compare(files.get(listed[0].path)!.data, png)).toBe(0);
+      expect(Buffer.compare(files.get(listed[1].path)!.data, pdf)).toBe(0);
+      const sums = files.get('SHA256SUMS')!.data.toString('utf8');
+      expect(sums).toContain(`${blobKeyOf(pdf)}  ${listed[1].path}\n`);
+      expect(sums).toContain(`${blobKeyOf(files.get('contact.json')!.data)}  contact.json\n`);
+      await request(api.server)
+        .get(`/api/v1/contacts/${contactId}/export/package`)
+        .set('Authorization', agent)
+        .expect(403);
     });
 
     it('stores the same bytes once, however often they arrive', async () => {

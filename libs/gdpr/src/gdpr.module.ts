@@ -4,6 +4,7 @@ import { ErasureModule } from '@svara/erasure';
 import { PipelineModule } from '@svara/pipeline';
 import { ContactErasureController } from './contact-erasure.controller';
 import { ContactErasure } from './contact-erasure.service';
+import { ContactExportPackage } from './contact-export-package.service';
 import { ContactExport } from './contact-export.service';
 import { ContactFootprints } from './contact-footprints.service';
 import { ContactSearch } from './contact-search.service';
@@ -18,6 +19,7 @@ import { ErasureConfirmations } from './erasure-confirmations.service';
     ContactSearch,
     ContactFootprints,
     ContactExport,
+    ContactExportPackage,
     ErasureConfirmations,
     ContactErasure,
   ],

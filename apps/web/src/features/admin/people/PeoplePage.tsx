@@ -125,7 +125,7 @@ export function PeoplePage() {
                         <div className="row-actions">
                           <a
                             className="button small"
-                            href={`${API_BASE}/contacts/${contact.id}/export`}
+                            href={`${API_BASE}/contacts/${contact.id}/export/package`}
                             download
                             aria-label={t('records.people.exportNamed', { name: label })}
                           >
