@@ -45,3 +45,5 @@ export {
 } from './events/inbox-events';
 export { SlaRecomputations } from './sla/sla-recomputations.service';
 export { UnreferencedBlobs } from './attachments/unreferenced-blobs.service';
+export { BlobSweep, type SweepCounts } from './attachments/blob-sweep.service';
+export { BlobSweepCron } from './attachments/blob-sweep.cron';
