@@ -14,6 +14,14 @@ export interface BlobStore {
   has(key: string): Promise<boolean>;
   /** Removes the bytes under `key`; removing what is not there is no error. */
   remove(key: string): Promise<void>;
+  /** Every blob held, a page at a time; blobs added or removed meanwhile may or may not appear. */
+  list(): AsyncIterable<StoredBlob[]>;
+}
+
+export interface StoredBlob {
+  key: string;
+  /** When its bytes were last written. */
+  modifiedAt: Date;
 }
 
 /** The Nest token under which the configured store is provided. */
@@ -31,9 +39,11 @@ const KEY = /^[0-9a-f]{64}$/;
 export const blobKeyOf = (bytes: Uint8Array): string =>
   createHash('sha256').update(bytes).digest('hex');
 
+export const isBlobKey = (name: string): boolean => KEY.test(name);
+
 /** Keys reach file paths and object names: only a SHA-256 in hex is one. */
 export function checkedKey(key: string): string {
-  if (!KEY.test(key)) throw new Error(`Not a blob key: ${JSON.stringify(key.slice(0, 80))}`);
+  if (!isBlobKey(key)) throw new Error(`Not a blob key: ${JSON.stringify(key.slice(0, 80))}`);
   return key;
 }
 

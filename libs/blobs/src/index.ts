@@ -4,7 +4,9 @@ export {
   type BlobStore,
   blobKeyOf,
   checkedKey,
+  isBlobKey,
   readBlob,
+  type StoredBlob,
 } from './blob-store';
 export { BlobsModule, blobStoreOf } from './blobs.module';
 export { LocalBlobStore } from './local-blob-store';

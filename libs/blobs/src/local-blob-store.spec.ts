@@ -1,7 +1,7 @@
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { BlobMissing, blobKeyOf, readBlob } from './blob-store';
+import { BlobMissing, blobKeyOf, readBlob, type StoredBlob } from './blob-store';
 import { LocalBlobStore } from './local-blob-store';
 
 describe('LocalBlobStore', () => {
@@ -51,5 +51,48 @@ describe('LocalBlobStore', () => {
     await writeFile(path.join(directory, 'secret'), 'x');
     await expect(store.read('../secret')).rejects.toThrow('Not a blob key');
     await expect(store.has('A'.repeat(64))).rejects.toThrow('Not a blob key');
+  });
+
+  describe('listing', () => {
+    const everything = async () => {
+      const pages: StoredBlob[][] = [];
+      for await (const page of store.list()) pages.push(page);
+      return pages.flat();
+    };
+
+    it('lists every blob with the time its bytes were written', async () => {
+      const keys = await Promise.all(
+        ['ett', 'två', 'tre'].map((text) => store.put(Buffer.from(text))),
+      );
+      const writtenAt = new Date('2026-01-02T03:04:05.000Z');
+      await utimes(path.join(directory, keys[0]!.slice(0, 2), keys[0]!), writtenAt, writtenAt);
+
+      const listed = await everything();
+      expect(listed.map((blob) => blob.key).sort()).toEqual([...keys].sort());
+      expect(listed.find((blob) => blob.key === keys[0])!.modifiedAt).toEqual(writtenAt);
+      const fresh = listed.find((blob) => blob.key === keys[1])!.modifiedAt;
+      expect(Math.abs(fresh.getTime() - Date.now())).toBeLessThan(60_000);
+    });
+
+    it('lists nothing of an unfinished write, nor files that are not blobs', async () => {
+      const key = await store.put(Buffer.from('färdig'));
+      const unfinished = blobKeyOf(Buffer.from('halvskriven'));
+      await writeFile(
+        path.join(directory, 'tmp', `${unfinished}.3f2a9c1e-0000-4000-8000-000000000000`),
+        'halv',
+      );
+      await mkdir(path.join(directory, unfinished.slice(0, 2)), { recursive: true });
+      await writeFile(path.join(directory, unfinished.slice(0, 2), `${unfinished}.partial`), 'x');
+      await mkdir(path.join(directory, 'zz'));
+      await writeFile(path.join(directory, 'zz', 'f'.repeat(64)), 'x');
+      await writeFile(path.join(directory, 'README'), 'x');
+
+      expect((await everything()).map((blob) => blob.key)).toEqual([key]);
+    });
+
+    it('lists nothing before the first blob is stored', async () => {
+      store = new LocalBlobStore(path.join(directory, 'not-made-yet'));
+      expect(await everything()).toEqual([]);
+    });
   });
 });

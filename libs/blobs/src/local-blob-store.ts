@@ -1,11 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, opendir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { BlobMissing, type BlobStore, blobKeyOf, checkedKey } from './blob-store';
+import {
+  BlobMissing,
+  type BlobStore,
+  blobKeyOf,
+  checkedKey,
+  isBlobKey,
+  type StoredBlob,
+} from './blob-store';
 
 const isMissing = (error: unknown) => (error as NodeJS.ErrnoException).code === 'ENOENT';
+
+const SHARD = /^[0-9a-f]{2}$/;
+const LIST_PAGE_SIZE = 1000;
 
 /**
  * Blobs as files under one directory, `ab/abcdef…` (a level of 256 folders
@@ -60,5 +70,45 @@ export class LocalBlobStore implements BlobStore {
 
   async remove(key: string): Promise<void> {
     await rm(this.pathOf(key), { force: true });
+  }
+
+  /** Blobs shard by shard; unfinished writes wait in tmp/ and are never listed. */
+  async *list(): AsyncIterable<StoredBlob[]> {
+    for (const shard of await this.shards()) {
+      let page: StoredBlob[] = [];
+      for await (const entry of await opendir(path.join(this.directory, shard))) {
+        if (!entry.isFile() || !isBlobKey(entry.name) || !entry.name.startsWith(shard)) continue;
+        const modifiedAt = await this.modifiedAt(entry.name);
+        if (modifiedAt) page.push({ key: entry.name, modifiedAt });
+        if (page.length === LIST_PAGE_SIZE) {
+          yield page;
+          page = [];
+        }
+      }
+      if (page.length > 0) yield page;
+    }
+  }
+
+  private async shards(): Promise<string[]> {
+    try {
+      const entries = await readdir(this.directory, { withFileTypes: true });
+      return entries
+        .filter((entry) => entry.isDirectory() && SHARD.test(entry.name))
+        .map((entry) => entry.name)
+        .sort();
+    } catch (error) {
+      if (isMissing(error)) return [];
+      throw error;
+    }
+  }
+
+  /** Null when the blob was removed since its directory was read. */
+  private async modifiedAt(key: string): Promise<Date | null> {
+    try {
+      return (await stat(this.pathOf(key))).mtime;
+    } catch (error) {
+      if (isMissing(error)) return null;
+      throw error;
+    }
   }
 }

@@ -3,12 +3,20 @@ import {
   DeleteObjectCommand,
   GetObjectCommand,
   HeadObjectCommand,
+  ListObjectsV2Command,
   PutObjectCommand,
   S3Client,
   S3ServiceException,
 } from '@aws-sdk/client-s3';
 import type { BlobStoreConfig } from '@svara/config';
-import { BlobMissing, type BlobStore, blobKeyOf, checkedKey } from './blob-store';
+import {
+  BlobMissing,
+  type BlobStore,
+  blobKeyOf,
+  checkedKey,
+  isBlobKey,
+  type StoredBlob,
+} from './blob-store';
 
 type S3Config = Extract<BlobStoreConfig, { kind: 's3' }>;
 
@@ -28,7 +36,14 @@ const isNotFound = (error: unknown) =>
 export class S3BlobStore implements BlobStore {
   private readonly client: S3Client;
 
-  constructor(private readonly config: S3Config) {
+  private readonly listPageSize: number;
+
+  /** `listPageSize`: objects per ListObjectsV2 request (S3 answers at most 1000). */
+  constructor(
+    private readonly config: S3Config,
+    { listPageSize = 1000 }: { listPageSize?: number } = {},
+  ) {
+    this.listPageSize = listPageSize;
     this.client = new S3Client({
       region: config.region,
       endpoint: config.endpoint,
@@ -83,6 +98,26 @@ export class S3BlobStore implements BlobStore {
     await this.client.send(
       new DeleteObjectCommand({ Bucket: this.config.bucket, Key: PREFIX + checkedKey(key) }),
     );
+  }
+
+  async *list(): AsyncIterable<StoredBlob[]> {
+    let continuationToken: string | undefined;
+    do {
+      const answer = await this.client.send(
+        new ListObjectsV2Command({
+          Bucket: this.config.bucket,
+          Prefix: PREFIX,
+          MaxKeys: this.listPageSize,
+          ContinuationToken: continuationToken,
+        }),
+      );
+      const page = (answer.Contents ?? []).flatMap(({ Key, LastModified }) => {
+        const key = Key?.slice(PREFIX.length);
+        return key && isBlobKey(key) && LastModified ? [{ key, modifiedAt: LastModified }] : [];
+      });
+      if (page.length > 0) yield page;
+      continuationToken = answer.IsTruncated ? answer.NextContinuationToken : undefined;
+    } while (continuationToken);
   }
 
   close(): void {

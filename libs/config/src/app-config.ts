@@ -53,6 +53,8 @@ export class AppConfig {
     /** Local "HH:MM" of the daily run, in `timeZone`. */
     runAt: string;
     timeZone: string;
+    /** Local "HH:MM" of the daily sweep of unreferenced blobs, in `timeZone`. */
+    blobSweepAt: string;
     accessLogDays: number;
     rawInboundDays: number;
   };
@@ -166,6 +168,7 @@ export function loadConfig(source: NodeJS.ProcessEnv): AppConfig {
     retention: {
       runAt: env.RETENTION_RUN_AT,
       timeZone: env.RETENTION_TIME_ZONE,
+      blobSweepAt: env.BLOB_SWEEP_AT,
       accessLogDays: env.ACCESS_LOG_RETENTION_DAYS,
       rawInboundDays: env.RAW_INBOUND_RETENTION_DAYS,
     },

@@ -178,6 +178,13 @@ export class Environment {
   @IsTimeZone({ message: 'RETENTION_TIME_ZONE must be an IANA time zone, e.g. Europe/Stockholm' })
   RETENTION_TIME_ZONE = 'Europe/Stockholm';
 
+  /**
+   * Local time of day ("HH:MM", in RETENTION_TIME_ZONE) when blobs no attachment
+   * references are removed; after the retention run, which removes its own.
+   */
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'BLOB_SWEEP_AT must be HH:MM (24-hour)' })
+  BLOB_SWEEP_AT = '03:30';
+
   /** Days the access log (who opened which thread) is kept. */
   @Type(() => Number)
   @IsInt()

@@ -46,3 +46,5 @@ export {
 export { SlaRecomputations } from './sla/sla-recomputations.service';
 export { UnreferencedBlobs } from './attachments/unreferenced-blobs.service';
 export { RemovedOnSource } from './ingest/removed-on-source.service';
+export { BlobSweep, type SweepCounts } from './attachments/blob-sweep.service';
+export { BlobSweepCron } from './attachments/blob-sweep.cron';

@@ -60,6 +60,8 @@ export interface JobPayloads {
   'build-record-package': { exportId: string; correlationId?: string };
   /** Download one PENDING attachment (a Meta URL that expires) into the blob store. */
   'fetch-attachment': { attachmentId: string; correlationId?: string };
+  /** Remove the blobs no attachment references (left behind by a crash), once a day. */
+  'sweep-blobs': { day: string; correlationId?: string };
 }
 /**
  * Where an SLA scan moves a thread on to, written only if the thread's next
@@ -92,6 +94,7 @@ export const JOB_QUEUE = {
   'prune-expired': QUEUES.retention,
   'build-record-package': QUEUES.recordExport,
   'fetch-attachment': QUEUES.attachments,
+  'sweep-blobs': QUEUES.attachments,
 } as const satisfies Record<JobName, QueueName>;
 
 /** The job names that travel on one queue. */
@@ -134,6 +137,8 @@ export const jobId = {
   buildRecordPackage: (exportId: string) => `record-export.${exportId}`,
   /** One download per attachment row, however often ingest or the recovery sweep queue it. */
   fetchAttachment: (attachmentId: string) => `attachment.${attachmentId}`,
+  /** Once a day, whichever scheduler replica gets there first. */
+  sweepBlobs: (day: string) => `sweep-blobs.${day}`,
 } as const;
 
 export function jobNamesOf(queue: QueueName): JobName[] {

@@ -1,6 +1,8 @@
 import { type DynamicModule, Module, type ModuleMetadata } from '@nestjs/common';
 import { ThreadSlaModule } from '@svara/thread-sla';
 import { AttachmentIntake } from './attachments/attachment-intake';
+import { BlobSweep } from './attachments/blob-sweep.service';
+import { BlobSweepCron } from './attachments/blob-sweep.cron';
 import { FetchAttachmentProcessor } from './attachments/fetch-attachment.processor';
 import { PendingAttachments } from './attachments/pending-attachments.service';
 import { UnreferencedBlobs } from './attachments/unreferenced-blobs.service';
@@ -40,7 +42,13 @@ export class PipelineModule {
     return {
       module: PipelineWorkerModule,
       imports: [PipelineModule, ThreadSlaModule, channels],
-      providers: [MessageWriter, IngestProcessor, AttachmentIntake, FetchAttachmentProcessor],
+      providers: [
+        MessageWriter,
+        IngestProcessor,
+        AttachmentIntake,
+        BlobSweep,
+        FetchAttachmentProcessor,
+      ],
     };
   }
 
@@ -49,7 +57,7 @@ export class PipelineModule {
     return {
       module: PipelineSchedulerModule,
       imports: [PipelineModule],
-      providers: [InboundRecoveryCron],
+      providers: [InboundRecoveryCron, BlobSweepCron],
     };
   }
 }

@@ -71,6 +71,8 @@ export class JobRetryRules {
     // FetchAttachmentProcessor acts only on a PENDING attachment; one whose
     // attempts ran out was left out with a note and its job completed.
     'fetch-attachment': async () => null,
+    // No row: the sweep removes whatever is unreferenced when it runs.
+    'sweep-blobs': async () => null,
     // RecordExportProcessor skips a DONE or FAILED export; its last attempt marked it FAILED.
     'build-record-package': async ({ exportId }) => {
       const { count } = await this.prisma.recordExport.updateMany({

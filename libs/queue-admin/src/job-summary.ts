@@ -35,6 +35,7 @@ const SUMMARIES: { [Name in JobName]: Summarize<Name> } = {
   'prune-expired': ({ day }) => ({ day }),
   'build-record-package': ({ exportId }) => ({ export: exportId }),
   'fetch-attachment': ({ attachmentId }) => ({ attachment: attachmentId }),
+  'sweep-blobs': ({ day }) => ({ day }),
 };
 
 export const isCatalogued = (name: string): name is JobName => Object.hasOwn(SUMMARIES, name);

@@ -7,6 +7,7 @@ import { InboxEvents } from '../events/inbox-events';
 import type { JobOf } from '../job-catalogue';
 import { JobWorkers } from '../queues/job-workers.service';
 import { admit, type LeftOutReason } from './attachment-limits';
+import { BlobSweep } from './blob-sweep.service';
 import { attachmentDownload, type Download, DownloadRefused } from './download';
 import { sniffType } from './sniff-type';
 
@@ -16,7 +17,8 @@ export type FetchOutcome = { stored: string } | { leftOut: LeftOutReason } | { s
  * Downloads a PENDING attachment (Meta's URLs expire: this runs right after
  * ingest) into the blob store, by the same limits as mail attachments. A
  * source that keeps failing leaves the attachment out with a note once the
- * job's attempts are spent; the message was stored all along.
+ * job's attempts are spent; the message was stored all along. The daily
+ * sweep of unreferenced blobs shares the queue.
  */
 @Injectable()
 export class FetchAttachmentProcessor implements OnApplicationBootstrap {
@@ -28,6 +30,7 @@ export class FetchAttachmentProcessor implements OnApplicationBootstrap {
     private readonly prisma: PrismaService,
     private readonly config: AppConfig,
     private readonly events: InboxEvents,
+    private readonly blobSweep: BlobSweep,
     @Inject(BLOB_STORE) private readonly blobs: BlobStore,
   ) {
     this.download = attachmentDownload(config.attachmentLimits.privateNetworksAllowed);
@@ -36,7 +39,10 @@ export class FetchAttachmentProcessor implements OnApplicationBootstrap {
   onApplicationBootstrap(): void {
     this.workers.start(
       'attachments',
-      { 'fetch-attachment': (job) => this.fetch(job) },
+      {
+        'fetch-attachment': (job) => this.fetch(job),
+        'sweep-blobs': () => this.blobSweep.sweep(),
+      },
       { concurrency: 4 },
     );
   }
