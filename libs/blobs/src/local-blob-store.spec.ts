@@ -74,6 +74,16 @@ describe('LocalBlobStore', () => {
       expect(Math.abs(fresh.getTime() - Date.now())).toBeLessThan(60_000);
     });
 
+    it('dates stored bytes anew when they are stored again, so no sweep takes them for old', async () => {
+      const bytes = Buffer.from('samma bild igen');
+      const key = await store.put(bytes);
+      const longAgo = new Date('2026-01-02T03:04:05.000Z');
+      await utimes(path.join(directory, key.slice(0, 2), key), longAgo, longAgo);
+      await store.put(bytes);
+      const [listed] = await everything();
+      expect(Math.abs(listed!.modifiedAt.getTime() - Date.now())).toBeLessThan(60_000);
+    });
+
     it('lists nothing of an unfinished write, nor files that are not blobs', async () => {
       const key = await store.put(Buffer.from('färdig'));
       const unfinished = blobKeyOf(Buffer.from('halvskriven'));

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, opendir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, opendir, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import {
@@ -34,7 +34,9 @@ export class LocalBlobStore implements BlobStore {
   async put(bytes: Uint8Array): Promise<string> {
     const key = blobKeyOf(bytes);
     const target = this.pathOf(key);
-    if (await this.has(key)) return key;
+    // Stored already: touched, so the sweep of unreferenced blobs sees it as new
+    // and leaves it to the row about to name it.
+    if (await this.touch(target)) return key;
     const temporary = path.join(this.directory, 'tmp', `${key}.${randomUUID()}`);
     await mkdir(path.dirname(temporary), { recursive: true });
     await mkdir(path.dirname(target), { recursive: true });
@@ -46,6 +48,17 @@ export class LocalBlobStore implements BlobStore {
       throw error;
     }
     return key;
+  }
+
+  private async touch(file: string): Promise<boolean> {
+    try {
+      const now = new Date();
+      await utimes(file, now, now);
+      return true;
+    } catch (error) {
+      if (isMissing(error)) return false;
+      throw error;
+    }
   }
 
   async read(key: string): Promise<Readable> {

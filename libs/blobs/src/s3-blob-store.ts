@@ -54,7 +54,8 @@ export class S3BlobStore implements BlobStore {
 
   async put(bytes: Uint8Array): Promise<string> {
     const key = blobKeyOf(bytes);
-    if (await this.has(key)) return key;
+    // Written again even when stored: the new LastModified keeps the sweep of
+    // unreferenced blobs away from bytes a row is about to name.
     await this.client.send(
       new PutObjectCommand({
         Bucket: this.config.bucket,
