@@ -30,7 +30,7 @@ const MESSAGE_EXTRAS = {
 type ExportedMessage = Prisma.MessageGetPayload<{ include: typeof MESSAGE_EXTRAS }>;
 
 /** Where an attachment's bytes are in the export package, for those stored. */
-export function packagePathOf(messageId: string, file: { n: number; filename: string }): string {
+function packagePathOf(messageId: string, file: { n: number; filename: string }): string {
   // No folders or control characters from a sender's file name reach the zip.
   // eslint-disable-next-line no-control-regex -- control characters are what is replaced
   const name = file.filename.replace(/[/\\\u0000-\u001f\u007f]/g, '_').trim() || 'attachment';
@@ -51,7 +51,7 @@ function exportedMessage({ storedAttachments, ...message }: ExportedMessage) {
  * A person's copy of everything Svara holds on them (GDPR art. 15 and 20):
  * the contact and its identities, their threads with every message, note and
  * escalation, what they wrote in other threads, the raw items they sent, and
- * which record packages hold their threads. `exportPackage` adds the files.
+ * which record packages hold their threads. ContactExportPackage adds the files.
  */
 @Injectable()
 export class ContactExport {
