@@ -1,4 +1,5 @@
-import { InvalidInput } from '@svara/common';
+import type { JSONSchemaType } from 'ajv';
+import { InvalidInput, jsonDecoder } from '@svara/common';
 import type { ChannelSettings } from '../channel-adapter';
 
 /** An EMAIL channel's settings: the shared mailbox, read over IMAP, answered over SMTP. */
@@ -121,19 +122,54 @@ export function emailSettings(settings: { config: unknown; secrets: unknown }): 
   };
 }
 
-/** The stored settings of a channel, as its adapter reads them back. */
+/** Stored settings from before a default existed have no value for it. */
+type StoredEmailConfig = Omit<EmailConfig, 'mailbox' | 'imapRequireTls' | 'smtpRequireTls'> &
+  Partial<Pick<EmailConfig, 'mailbox' | 'imapRequireTls' | 'smtpRequireTls'>>;
+
+const storedConfig: JSONSchemaType<StoredEmailConfig> = {
+  type: 'object',
+  properties: {
+    address: { type: 'string' },
+    imapHost: { type: 'string' },
+    imapPort: { type: 'integer' },
+    imapSecure: { type: 'boolean' },
+    imapRequireTls: { type: 'boolean', nullable: true },
+    mailbox: { type: 'string', nullable: true },
+    smtpHost: { type: 'string' },
+    smtpPort: { type: 'integer' },
+    smtpSecure: { type: 'boolean' },
+    smtpRequireTls: { type: 'boolean', nullable: true },
+  },
+  required: ['address', 'imapHost', 'imapPort', 'imapSecure', 'smtpHost', 'smtpPort', 'smtpSecure'],
+};
+
+const storedSecrets: JSONSchemaType<EmailSecrets> = {
+  type: 'object',
+  properties: {
+    imapUser: { type: 'string' },
+    imapPassword: { type: 'string' },
+    smtpUser: { type: 'string', nullable: true },
+    smtpPassword: { type: 'string', nullable: true },
+  },
+  required: ['imapUser', 'imapPassword'],
+};
+
+const decodeConfig = jsonDecoder("an e-mail channel's settings", storedConfig);
+const decodeSecrets = jsonDecoder("an e-mail channel's credentials", storedSecrets);
+
+/** The stored settings of a channel, as its adapter reads them back (checked, never guessed). */
 export function storedEmailSettings(context: {
   config: Record<string, unknown>;
   secrets: Record<string, string>;
 }): { config: EmailConfig; secrets: EmailSecrets } {
-  const config = context.config as Partial<EmailConfig>;
+  const config = decodeConfig(context.config);
   return {
     config: {
-      ...(config as EmailConfig),
+      ...config,
       mailbox: config.mailbox ?? 'INBOX',
       imapRequireTls: config.imapRequireTls ?? true,
       smtpRequireTls: config.smtpRequireTls ?? true,
     },
-    secrets: context.secrets as unknown as EmailSecrets,
+    secrets: decodeSecrets(context.secrets),
   };
 }

@@ -1,4 +1,6 @@
+import type { JSONSchemaType } from 'ajv';
 import type { ImapFlow } from 'imapflow';
+import { jsonDecoder } from '@svara/common';
 import type { Channel, Prisma } from '@svara/database';
 import type { PollResult } from '../channel-adapter';
 import { type EmailItem, MAX_STORED_MAIL_BYTES } from './email-item';
@@ -12,9 +14,28 @@ export interface EmailCursor {
 const PAGE_MAILS = 200;
 const PAGE_BYTES = 20 * 1024 * 1024;
 
-function cursorOf(value: unknown): EmailCursor {
-  const mailboxes = (value as Partial<EmailCursor> | null)?.mailboxes;
-  return { mailboxes: mailboxes && typeof mailboxes === 'object' ? { ...mailboxes } : {} };
+const storedCursor: JSONSchemaType<EmailCursor> = {
+  type: 'object',
+  properties: {
+    mailboxes: {
+      type: 'object',
+      required: [],
+      additionalProperties: {
+        type: 'object',
+        properties: { uidValidity: { type: 'string' }, lastUid: { type: 'integer', minimum: 0 } },
+        required: ['uidValidity', 'lastUid'],
+      },
+    },
+  },
+  required: ['mailboxes'],
+};
+
+const decodeCursor = jsonDecoder("an e-mail channel's cursor", storedCursor);
+
+/** A channel polled for the first time has no cursor; a stored one is checked. */
+export function cursorOf(value: unknown): EmailCursor {
+  if (value === null || value === undefined) return { mailboxes: {} };
+  return { mailboxes: { ...decodeCursor(value).mailboxes } };
 }
 
 /**

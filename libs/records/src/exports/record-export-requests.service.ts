@@ -8,7 +8,12 @@ import type { RecordFilter } from '../package/record-document';
 import type { CreateRecordExportDto, RecordExportFilter } from './dto/create-record-export.dto';
 import type { ListRecordExportsQuery } from './dto/list-record-exports.query';
 import { RecordExportQueue } from './record-export-queue.service';
-import { type StoredSelection, requestedSelection, selectionJson } from './record-selection';
+import {
+  decodeStoredSelection,
+  requestedSelection,
+  selectionJson,
+  type StoredSelection,
+} from './record-selection';
 
 const REQUESTED_BY = { requestedBy: { select: { id: true, name: true, email: true } } } as const;
 
@@ -202,7 +207,7 @@ export class RecordExportRequests {
     if (!row) throw new NotFound('Record export');
     return {
       ...exportView(row),
-      selection: requestedSelection(row.selection as unknown as StoredSelection),
+      selection: requestedSelection(decodeStoredSelection(row.selection)),
     };
   }
 

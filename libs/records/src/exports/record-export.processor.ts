@@ -5,7 +5,7 @@ import { type JobOf, JobWorkers } from '@svara/pipeline';
 import { NothingToPackage, RecordPackageBuilder } from '../package/record-package.builder';
 import { asBytes } from '../package/record-zip';
 import { RecordExportCompletion } from './record-export-completion.service';
-import { type StoredSelection, requestedSelection } from './record-selection';
+import { decodeStoredSelection, requestedSelection } from './record-selection';
 
 export type RecordExportOutcome = { threadCount: number; byteSize: number } | { skipped: string };
 
@@ -53,7 +53,7 @@ export class RecordExportProcessor implements OnApplicationBootstrap {
       data: { status: 'RUNNING', threadsDone: 0, error: null },
     });
     try {
-      const selection = requested.selection as unknown as StoredSelection;
+      const selection = decodeStoredSelection(requested.selection);
       const built = await this.builder.build(
         {
           id: requested.id,

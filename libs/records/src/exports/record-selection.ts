@@ -1,4 +1,6 @@
-import type { Prisma } from '@svara/database';
+import type { JSONSchemaType } from 'ajv';
+import { jsonDecoder } from '@svara/common';
+import { ChannelType, type Prisma, ThreadStatus } from '@svara/database';
 import type { RecordFilter, RecordSelection } from '../package/record-document';
 
 /** RecordExport.selection: what was asked for, and the threads it meant when asked. */
@@ -21,3 +23,32 @@ export function selectionJson(selection: StoredSelection): Prisma.InputJsonObjec
     threadIds: selection.threadIds,
   };
 }
+
+const text = { type: 'string', nullable: true } as const;
+
+const storedSelection: JSONSchemaType<StoredSelection> = {
+  type: 'object',
+  properties: {
+    filter: {
+      type: 'object',
+      nullable: true,
+      properties: {
+        status: { type: 'string', enum: Object.values(ThreadStatus), nullable: true },
+        channelId: text,
+        channelType: { type: 'string', enum: Object.values(ChannelType), nullable: true },
+        teamId: text,
+        assigneeId: text,
+        sla: { type: 'string', enum: ['ok', 'warning', 'breached'], nullable: true },
+        tag: text,
+        q: text,
+        closedFrom: text,
+        closedTo: text,
+      },
+    },
+    threadIds: { type: 'array', items: { type: 'string' } },
+  },
+  required: ['threadIds'],
+};
+
+/** RecordExport.selection as read back: checked, so a row written wrong fails where it is read. */
+export const decodeStoredSelection = jsonDecoder("a record export's selection", storedSelection);
