@@ -71,6 +71,8 @@ export interface ChannelAdapter extends ItemNormalizer {
    * message is not a public comment.
    */
   hideComment?(context: ChannelContext, comment: PublicComment): Promise<void>;
+  /** Whether the thread is a public comment (with a post to show), not a private conversation. */
+  isPublicComment?(threadExternalId: string): boolean;
   /**
    * Reads the names of people the channel knows only by id (and refreshes old
    * ones) from the source. Runs after a poll; its failures never fail the poll.

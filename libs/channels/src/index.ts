@@ -16,7 +16,6 @@ export {
   SourceItemGone,
 } from './channel-errors';
 export { ChannelsModule } from './channels.module';
-export { isCommentThread } from './meta/meta-normalizer';
 export { ChannelPolls } from './polling/channel-polls.service';
 export { CHANNEL_ADAPTERS } from './registry';
 export type { WebFormItem } from './web-form/web-form-item';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '@svara/audit';
-import { isCommentThread } from '@svara/channels';
+import { ChannelAdapters } from '@svara/channels';
 import type { AuthenticatedUser } from '@svara/http';
 import { Conflict, InvalidInput, NotFound } from '@svara/common';
 import { Prisma, PrismaService } from '@svara/database';
@@ -43,6 +43,7 @@ export class ThreadsService {
     private readonly events: InboxEvents,
     private readonly threadSla: ThreadSla,
     private readonly lexemes: LexemeShares,
+    private readonly adapters: ChannelAdapters,
   ) {}
 
   /** Soonest due first (none last), then newest activity; the cursor is a position in that order. */
@@ -141,8 +142,8 @@ export class ThreadsService {
     });
     if (!thread) throw new NotFound('Thread');
     const commentThread =
-      (thread.channel.type === 'FACEBOOK_PAGE' || thread.channel.type === 'INSTAGRAM') &&
-      isCommentThread(thread.externalId);
+      this.adapters.has(thread.channel.type) &&
+      (this.adapters.get(thread.channel.type).isPublicComment?.(thread.externalId) ?? false);
     const [summary] = await this.summaries([thread]);
     // Only here, to someone allowed to see the thread, is the subject shown in full.
     return {
