@@ -9,6 +9,7 @@ import { InboundBatchesController } from './admin/inbound-batches.controller';
 import { ChannelAdapters } from './channel-adapters.service';
 import { ContactProfileReader } from './meta/contact-profile-reader.service';
 import { GraphApi } from './meta/graph-api.service';
+import { MetaWebhookIntake } from './meta/meta-webhook-intake.service';
 import { MetaWebhookController } from './meta/meta-webhook.controller';
 import { ChannelHealthRecorder } from './polling/channel-health';
 import { ChannelPolls } from './polling/channel-polls.service';
@@ -18,6 +19,7 @@ import { PollProcessor } from './polling/poll.processor';
 import { CHANNEL_ADAPTERS } from './registry';
 import { SendProcessor } from './sending/send.processor';
 import { ReplyMailboxes } from './web-form/reply-mailboxes';
+import { WebFormIntake } from './web-form/web-form-intake.service';
 import { WebFormController } from './web-form/web-form.controller';
 
 /** The adapters, by type. Every process that touches a channel imports this. */
@@ -51,7 +53,7 @@ export class ChannelsModule {
         ChannelsAdminController,
         InboundBatchesController,
       ],
-      providers: [ChannelsAdminService],
+      providers: [ChannelsAdminService, WebFormIntake, MetaWebhookIntake],
     };
   }
 

@@ -16,10 +16,8 @@ import {
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { AppConfig } from '@svara/config';
-import { PrismaService } from '@svara/database';
 import { Public } from '@svara/http';
-import { InboundBatches } from '@svara/pipeline';
-import { webhookItems } from './webhook-events';
+import { MetaWebhookIntake } from './meta-webhook-intake.service';
 import { hasValidSignature } from './webhook-signature';
 
 /**
@@ -32,8 +30,7 @@ import { hasValidSignature } from './webhook-signature';
 export class MetaWebhookController {
   constructor(
     private readonly config: AppConfig,
-    private readonly prisma: PrismaService,
-    private readonly batches: InboundBatches,
+    private readonly intake: MetaWebhookIntake,
   ) {}
 
   @Public()
@@ -67,21 +64,7 @@ export class MetaWebhookController {
     if (!hasValidSignature(request.rawBody, signature, secret)) {
       throw new UnauthorizedException('X-Hub-Signature-256 is missing or does not match the body');
     }
-    let stored = 0;
-    for (const group of webhookItems(request.body)) {
-      const channels = await this.prisma.channel.findMany({
-        where: {
-          type: group.channelType,
-          enabled: true,
-          config: { path: [group.configKey], equals: group.ownerId },
-        },
-        select: { id: true },
-      });
-      for (const channel of channels) {
-        await this.batches.accept(channel.id, 'WEBHOOK', group.items, String(request.id));
-        stored += group.items.length;
-      }
-    }
+    const stored = await this.intake.store(request.body, String(request.id));
     return { stored };
   }
 }
