@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
 import { ZipFile } from 'yazl';
-import { BLOB_STORE, type BlobStore } from '@svara/blobs';
+import { BLOB_STORE, type BlobStore, blobKeyOf } from '@svara/blobs';
 import { ContactExport } from './contact-export.service';
 
 const FILE_MODE = 0o100644;
@@ -44,7 +43,8 @@ export class ContactExportPackage {
     const json = Buffer.from(JSON.stringify(exported, null, 2));
     const files = filesOf(exported);
     const sums = [
-      `${createHash('sha256').update(json).digest('hex')}  contact.json`,
+      // A blob's key is its SHA-256: the files' sums are their keys, and this is contact.json's.
+      `${blobKeyOf(json)}  contact.json`,
       ...files.map((file) => `${file.sha256}  ${file.path}`),
     ];
     const at = exported.exportedAt;
