@@ -34,6 +34,25 @@ export interface OutgoingMessage {
   lastInbound: { externalId: string; sentAt: Date; authorAddress: string | null } | null;
   /** External ids of the thread's messages, oldest first (for e-mail References). */
   threadExternalIds: string[];
+  /** The files the agent attached, in their order. */
+  files: OutgoingFile[];
+  /**
+   * Records that a file went out as a message of its own, before the rest is
+   * sent: a retry after a later failure sends it no second time.
+   */
+  fileSent(n: number, externalId: string): Promise<void>;
+}
+
+/** A file of an outgoing message; its bytes are read from the blob store when needed. */
+export interface OutgoingFile {
+  n: number;
+  filename: string;
+  /** The type its bytes show. */
+  contentType: string;
+  size: number;
+  /** Set once a channel that sends files as messages of their own has sent it. */
+  sentExternalId: string | null;
+  bytes(): Promise<Buffer>;
 }
 
 /** A message on a thread, as the source knows it. */
@@ -65,6 +84,14 @@ export interface ChannelAdapter extends ItemNormalizer {
   /** Reads what is new after `cursor` (null on the first poll: start at channel.backfillSince). */
   poll?(context: ChannelContext, cursor: unknown): Promise<PollResult>;
   send?(context: ChannelContext, message: OutgoingMessage): Promise<SendResult>;
+  /**
+   * Why this file cannot go with a reply on the thread (the platform's own
+   * limits), or null when it can. A channel without it sends no files.
+   */
+  fileRefusal?(
+    threadExternalId: string,
+    file: { contentType: string; size: number },
+  ): string | null;
   /**
    * Hides a citizen's public comment on the source (it stays visible to its
    * author and their friends, as Meta does it). Throws SendRefused when the

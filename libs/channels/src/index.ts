@@ -2,6 +2,7 @@ export type {
   ChannelAdapter,
   ChannelContext,
   ChannelSettings,
+  OutgoingFile,
   OutgoingMessage,
   PollResult,
   PublicComment,

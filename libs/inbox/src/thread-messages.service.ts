@@ -1,9 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { AuthenticatedUser } from '@svara/http';
-import { Conflict, NotFound } from '@svara/common';
+import { ChannelAdapters } from '@svara/channels';
+import { Conflict, NotFound, Unprocessable } from '@svara/common';
 import { PrismaService } from '@svara/database';
-import { InboxEvents, OutboundMessages, PROVISIONAL_ID_PREFIX } from '@svara/pipeline';
+import {
+  InboxEvents,
+  OutboundMessages,
+  PROVISIONAL_ID_PREFIX,
+  ReplyFiles,
+  type StoredReplyFile,
+  type UploadedFile,
+} from '@svara/pipeline';
 import { Drafts } from './drafts/drafts.service';
 import { messageView } from './thread.view';
 import { ThreadsService } from './threads.service';
@@ -17,20 +25,33 @@ export class ThreadMessages {
     private readonly outbound: OutboundMessages,
     private readonly events: InboxEvents,
     private readonly drafts: Drafts,
+    private readonly replyFiles: ReplyFiles,
+    private readonly adapters: ChannelAdapters,
   ) {}
 
   /**
    * Queues a reply on the thread's channel. It is visible at once as QUEUED,
    * then SENT or FAILED with the reason. Two agents replying at once both
-   * get their reply stored and both see the other's.
+   * get their reply stored and both see the other's. Files go with it when
+   * the limits and the channel take them, or the reply is refused whole.
    */
-  async reply(user: AuthenticatedUser, threadId: string, text: string, correlationId?: string) {
+  async reply(
+    user: AuthenticatedUser,
+    threadId: string,
+    text: string,
+    uploads: UploadedFile[] = [],
+    correlationId?: string,
+  ) {
     await this.threads.findVisible(user, threadId);
+    const files = uploads.length > 0 ? await this.storeFiles(threadId, uploads) : [];
     const message = await this.prisma.$transaction(async (tx) => {
-      const queued = await this.outbound.createQueued(tx, threadId, text, {
-        userId: user.id,
-        name: user.name,
-      });
+      const queued = await this.outbound.createQueued(
+        tx,
+        threadId,
+        text,
+        { userId: user.id, name: user.name },
+        files,
+      );
       await this.drafts.discard(tx, user.id, threadId, 'reply');
       return queued;
     });
@@ -38,6 +59,27 @@ export class ThreadMessages {
     await this.countMessage(threadId, message.sentAt);
     await this.events.threadsChanged('message.created', [threadId], message.id);
     return messageView(message);
+  }
+
+  private async storeFiles(threadId: string, uploads: UploadedFile[]): Promise<StoredReplyFile[]> {
+    const judged = this.replyFiles.judge(uploads);
+    const thread = await this.prisma.thread.findUniqueOrThrow({
+      where: { id: threadId },
+      select: { externalId: true, channel: { select: { type: true } } },
+    });
+    const adapter = this.adapters.has(thread.channel.type)
+      ? this.adapters.get(thread.channel.type)
+      : undefined;
+    for (const file of judged) {
+      const refusal = adapter?.fileRefusal
+        ? adapter.fileRefusal(thread.externalId, {
+            contentType: file.sniffedType,
+            size: file.bytes.byteLength,
+          })
+        : 'Replies on this channel cannot carry files';
+      if (refusal) throw new Unprocessable(`${file.filename}: ${refusal}`);
+    }
+    return this.replyFiles.store(judged);
   }
 
   /** An internal note: never sent, seen only by colleagues. */

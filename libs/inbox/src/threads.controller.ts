@@ -9,17 +9,23 @@ import {
   Post,
   Query,
   Req,
+  UploadedFiles,
+  UseInterceptors,
 } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBearerAuth,
+  ApiBody,
   ApiConflictResponse,
+  ApiConsumes,
   ApiCookieAuth,
   ApiCreatedResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiPayloadTooLargeResponse,
   ApiTags,
+  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { type AuthenticatedUser, CurrentUser, IdParam } from '@svara/http';
 import { AccessLog } from '@svara/audit';
@@ -34,7 +40,8 @@ import {
 import { BulkResultDto, BulkUpdateThreadsDto } from './dto/bulk-update.dto';
 import { ThreadBulk } from './thread-bulk.service';
 import { ThreadCounts } from './thread-counts.service';
-import { MessageTextDto, UpdateThreadDto } from './dto/update-thread.dto';
+import { MessageTextDto, ReplyDto, UpdateThreadDto } from './dto/update-thread.dto';
+import { ReplyUploadsInterceptor } from './reply-uploads.interceptor';
 import { CommentModeration } from './comment-moderation.service';
 import { ThreadMessages } from './thread-messages.service';
 import { ThreadsService } from './threads.service';
@@ -105,14 +112,28 @@ export class ThreadsController {
 
   @Post(':id/replies')
   @ApiOperation({ summary: "Reply to the citizen on the thread's channel (queued, then sent)" })
+  @ApiConsumes('application/json', 'multipart/form-data')
+  @ApiBody({ type: ReplyDto })
   @ApiCreatedResponse({ type: MessageDto })
+  @ApiPayloadTooLargeResponse({ description: 'A file is larger than ATTACHMENT_MAX_FILE_BYTES' })
+  @ApiUnprocessableEntityResponse({
+    description:
+      'Too many or too large files, a type the channel cannot send, or files on a public comment',
+  })
+  @UseInterceptors(ReplyUploadsInterceptor)
   reply(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', IdParam()) id: string,
     @Body() body: MessageTextDto,
     @Req() request: { id?: unknown },
+    @UploadedFiles() files: Express.Multer.File[] = [],
   ) {
-    return this.messages.reply(user, id, body.text, String(request.id));
+    const uploads = files.map((file) => ({
+      filename: file.originalname,
+      claimedType: file.mimetype,
+      bytes: file.buffer,
+    }));
+    return this.messages.reply(user, id, body.text, uploads, String(request.id));
   }
 
   @Post(':id/messages/:messageId/hide')

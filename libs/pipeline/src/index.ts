@@ -18,6 +18,12 @@ export {
   type LeftOutReason,
 } from './attachments/attachment-limits';
 export { INLINE_IMAGE_TYPES, sniffType } from './attachments/sniff-type';
+export {
+  MAX_REPLY_FILES,
+  ReplyFiles,
+  type StoredReplyFile,
+  type UploadedFile,
+} from './attachments/reply-files';
 export { type ItemNormalizer, ITEM_NORMALIZERS, UnusableItem } from './item-normalizer';
 export { PipelineModule } from './pipeline.module';
 export { InboundBatches } from './ingest/inbound-batches.service';

@@ -5,6 +5,7 @@ import { BlobSweep } from './attachments/blob-sweep.service';
 import { BlobSweepCron } from './attachments/blob-sweep.cron';
 import { FetchAttachmentProcessor } from './attachments/fetch-attachment.processor';
 import { PendingAttachments } from './attachments/pending-attachments.service';
+import { ReplyFiles } from './attachments/reply-files';
 import { UnreferencedBlobs } from './attachments/unreferenced-blobs.service';
 import { InboxEvents } from './events/inbox-events';
 import { IngestProcessor } from './ingest/ingest.processor';
@@ -25,6 +26,7 @@ import { SlaRecomputations } from './sla/sla-recomputations.service';
     PendingAttachments,
     UnreferencedBlobs,
     RemovedOnSource,
+    ReplyFiles,
   ],
   exports: [
     InboundBatches,
@@ -34,6 +36,7 @@ import { SlaRecomputations } from './sla/sla-recomputations.service';
     PendingAttachments,
     UnreferencedBlobs,
     RemovedOnSource,
+    ReplyFiles,
   ],
 })
 export class PipelineModule {

@@ -5,6 +5,7 @@ export {
   graphTime,
   mostAtOnce,
   type RecordedRequest,
+  type UploadedPart,
 } from './server';
 export type { FakeAccount, FakeComment, FakeMessage, FakeObject, FakePerson } from './store';
 export { permalinkOf } from './store';

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { type FieldRequest, parseFields } from './fields';
 import {
   type FakeAccount,
+  type FakeAttachment,
   type FakeComment,
   type FakeConversation,
   type FakeMessage,
@@ -727,7 +728,8 @@ export class FakeGraphServer {
     ) {
       throw invalidParameter('(#100) The parameter messaging_type is required');
     }
-    if (!message || typeof message.text !== 'string' || message.text === '') {
+    const file = message && 'attachment' in message ? uploadedFile(message, body.filedata) : null;
+    if (!file && (!message || typeof message.text !== 'string' || message.text === '')) {
       throw invalidParameter('(#100) The parameter message must have text or an attachment');
     }
     const conversation = this.store.conversationWith(owner.id, recipient.id);
@@ -753,9 +755,28 @@ export class FakeGraphServer {
         error_subcode: 2018278,
       });
     }
-    const sent = this.store.sendMessage(owner.id, recipient.id, message.text);
+    const sent = file
+      ? this.store.sendMessage(owner.id, recipient.id, '', new Date(), [file])
+      : this.store.sendMessage(owner.id, recipient.id, String(message!.text));
     return { recipient_id: recipient.id, message_id: sent.id };
   }
+}
+
+const ATTACHMENT_TYPES = ['image', 'video', 'audio', 'file'];
+
+/** An attachment sent as the Send API documents it: `message.attachment.type` and the file in `filedata`. */
+function uploadedFile(message: { attachment?: unknown }, filedata: unknown): FakeAttachment {
+  const attachment = message.attachment as { type?: unknown } | undefined;
+  const type = String(attachment?.type);
+  if (!ATTACHMENT_TYPES.includes(type))
+    throw invalidParameter(
+      `(#100) Param message[attachment][type] must be one of {${ATTACHMENT_TYPES.join(', ')}}`,
+    );
+  const part = filedata as UploadedPart | undefined;
+  if (!part?.bytes) throw invalidParameter('(#100) Upload attachment failure: no filedata');
+  if (type !== 'file' && !part.type.startsWith(`${type}/`))
+    throw invalidParameter(`(#100) Upload attachment failure: ${part.type} is not of type ${type}`);
+  return { name: part.filename, mime_type: part.type, size: part.bytes.length, bytes: part.bytes };
 }
 
 // ---- helpers
@@ -865,12 +886,44 @@ function parseFieldsOr400(spec: string | undefined): FieldRequest[] | undefined 
   }
 }
 
+/** A file in a multipart body (the Send API's `filedata`). */
+export interface UploadedPart {
+  filename: string;
+  type: string;
+  bytes: Buffer;
+}
+
+const jsonOrText = (value: string): unknown => {
+  try {
+    return value.startsWith('{') ? JSON.parse(value) : value;
+  } catch {
+    return value;
+  }
+};
+
+async function readMultipart(bytes: Buffer, type: string): Promise<Record<string, unknown>> {
+  const form = await new Response(bytes, { headers: { 'content-type': type } }).formData();
+  const body: Record<string, unknown> = {};
+  for (const [key, value] of form.entries()) {
+    body[key] =
+      typeof value === 'string'
+        ? jsonOrText(value)
+        : ({
+            filename: value.name,
+            type: value.type,
+            bytes: Buffer.from(await value.arrayBuffer()),
+          } satisfies UploadedPart);
+  }
+  return body;
+}
+
 async function readBody(request: IncomingMessage): Promise<Record<string, unknown> | undefined> {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
   if (chunks.length === 0) return undefined;
-  const raw = Buffer.concat(chunks).toString('utf8');
   const type = request.headers['content-type'] ?? '';
+  if (type.includes('multipart/form-data')) return readMultipart(Buffer.concat(chunks), type);
+  const raw = Buffer.concat(chunks).toString('utf8');
   if (type.includes('application/json')) {
     try {
       return JSON.parse(raw) as Record<string, unknown>;
@@ -880,15 +933,7 @@ async function readBody(request: IncomingMessage): Promise<Record<string, unknow
   }
   // Graph also takes form-encoded bodies, with JSON in the values of objects.
   const form = Object.fromEntries(new URLSearchParams(raw));
-  return Object.fromEntries(
-    Object.entries(form).map(([key, value]) => {
-      try {
-        return [key, value.startsWith('{') ? JSON.parse(value) : value];
-      } catch {
-        return [key, value];
-      }
-    }),
-  );
+  return Object.fromEntries(Object.entries(form).map(([key, value]) => [key, jsonOrText(value)]));
 }
 
 const traceId = () => randomBytes(8).toString('base64url');

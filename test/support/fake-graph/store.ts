@@ -150,10 +150,16 @@ export class GraphStore {
   }
 
   /** The account writes to a person (what the Page's inbox or the Send API produces). */
-  sendMessage(ownerId: string, personId: string, text: string, at = new Date()): FakeMessage {
+  sendMessage(
+    ownerId: string,
+    personId: string,
+    text: string,
+    at = new Date(),
+    attachments?: FakeMessage['attachments'],
+  ): FakeMessage {
     const conversation = this.conversationWith(ownerId, personId);
     if (!conversation) throw new Error(`No conversation between ${ownerId} and ${personId}`);
-    return this.appendMessage(conversation, ownerId, text, at);
+    return this.appendMessage(conversation, ownerId, text, at, attachments);
   }
 
   private ensureConversation(ownerId: string, person: FakePerson): FakeConversation {

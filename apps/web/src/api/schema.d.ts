@@ -1995,8 +1995,10 @@ export interface components {
       /** @description Replaces the thread’s tags */
       tags?: string[];
     };
-    MessageTextDto: {
+    ReplyDto: {
       text: string;
+      /** @description Files sent with the reply (multipart/form-data only) */
+      files?: string[];
     };
     MessageDto: {
       /** Format: uuid */
@@ -2030,6 +2032,9 @@ export interface components {
        * @description When the comment was removed on Facebook or Instagram; the message stays
        */
       removedAt: string | null;
+    };
+    MessageTextDto: {
+      text: string;
     };
     /** @enum {string} */
     DraftKind: 'reply' | 'note';
@@ -4091,7 +4096,8 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['MessageTextDto'];
+        'application/json': components['schemas']['ReplyDto'];
+        'multipart/form-data': components['schemas']['ReplyDto'];
       };
     };
     responses: {
@@ -4105,6 +4111,20 @@ export interface operations {
       };
       /** @description No such thread, or not one you may see */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description A file is larger than ATTACHMENT_MAX_FILE_BYTES */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Too many or too large files, a type the channel cannot send, or files on a public comment */
+      422: {
         headers: {
           [name: string]: unknown;
         };

@@ -51,6 +51,11 @@ export class EmailAdapter implements ChannelAdapter {
     return sent;
   }
 
+  /** Any file the limits admit goes as an attachment of the mail. */
+  fileRefusal(): string | null {
+    return null;
+  }
+
   /**
    * The reply has gone out by now: a Sent folder that cannot be reached must
    * not fail the send, or its retry would mail the citizen twice. It is logged.

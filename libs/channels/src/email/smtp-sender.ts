@@ -3,6 +3,7 @@ import MailComposer from 'nodemailer/lib/mail-composer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import type { ChannelContext, OutgoingMessage, SendResult } from '../channel-adapter';
 import { ChannelAuthFailed, SendRefused } from '../channel-errors';
+import { mailAttachmentsOf } from '../sending/mail-attachments';
 import { type EmailConfig, type EmailSecrets, storedEmailSettings } from './email-settings';
 import { DERIVED_ID_SUFFIX } from './message-ids';
 import { outgoingMessageId, replySubject, threadToken } from './thread-token';
@@ -76,6 +77,7 @@ export async function sendReply(
     to,
     subject: replySubject(message.thread.subject, token),
     text: message.text,
+    attachments: await mailAttachmentsOf(message.files),
     date: sentAt,
     messageId: bracketed(messageId),
     ...(parent && { inReplyTo: bracketed(parent) }),

@@ -8,6 +8,8 @@ import { MetaAdapter, type MetaChannelProfile } from '../meta/meta.adapter';
 
 /** Messenger's limit on a text message. */
 const MESSENGER_TEXT_LIMIT = 2000;
+/** The Send API's limit on an uploaded file. */
+const MESSENGER_FILE_BYTES = 25 * 1024 * 1024;
 
 const FACEBOOK_PAGE: MetaChannelProfile = {
   channelType: 'FACEBOOK_PAGE',
@@ -25,10 +27,12 @@ const FACEBOOK_PAGE: MetaChannelProfile = {
     text.length > MESSENGER_TEXT_LIMIT
       ? `Messenger takes at most ${MESSENGER_TEXT_LIMIT} characters`
       : null,
-  directMessage: (personId, text) => ({
+  fileRefusal: ({ size }) =>
+    size > MESSENGER_FILE_BYTES ? 'Messenger takes files of at most 25 MB' : null,
+  directMessage: (personId, message) => ({
     recipient: { id: personId },
     messaging_type: 'RESPONSE',
-    message: { text },
+    message,
   }),
   async testConnection(session, pageId) {
     const me = await session.get<{ id: string; name?: string }>('/me', { fields: 'id,name' });

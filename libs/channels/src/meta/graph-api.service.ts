@@ -148,6 +148,11 @@ export class GraphSession {
     return this.request<T>('POST', path, {}, body, 'send');
   }
 
+  /** A send with a file, as multipart form data (the Send API's `filedata`). */
+  postForm<T>(path: string, form: FormData): Promise<T> {
+    return this.request<T>('POST', path, {}, form, 'send');
+  }
+
   private async request<T>(
     method: Method,
     path: string,

@@ -4,6 +4,7 @@ import type {
   ChannelAdapter,
   ChannelContext,
   ChannelSettings,
+  OutgoingFile,
   OutgoingMessage,
   PollResult,
   PublicComment,
@@ -19,6 +20,15 @@ import { parseMetaCursor } from './meta-cursor';
 import { isCommentThread, MetaNormalizer, parseThreadKey } from './meta-normalizer';
 import { MetaPoller, type StreamReader } from './meta-poller';
 import { metaSettings, requireSetting } from './meta-settings';
+
+const FILES_ON_COMMENTS =
+  'A reply to a public comment cannot carry files; send them in a private message instead';
+
+/** The Send API's attachment type for a file. */
+export function sendApiTypeOf(contentType: string): 'image' | 'video' | 'audio' | 'file' {
+  const [kind] = contentType.split('/');
+  return kind === 'image' || kind === 'video' || kind === 'audio' ? kind : 'file';
+}
 
 /** What sets a Facebook Page channel apart from an Instagram one: data, and two Graph calls. */
 export interface MetaChannelProfile {
@@ -40,7 +50,10 @@ export interface MetaChannelProfile {
   nothingToAnswer: string;
   /** Why a direct message is too long for the platform, or null when it fits. */
   tooLong(text: string): string | null;
-  directMessage(personId: string, text: string): object;
+  /** Why the platform takes no such file in a direct message, or null when it does. */
+  fileRefusal(file: { contentType: string; size: number }): string | null;
+  /** The Send API's body for a direct message (`{ text }` or `{ attachment }`). */
+  directMessage(personId: string, message: object): Record<string, unknown>;
   testConnection(session: GraphSession, ownId: string): Promise<void>;
 }
 
@@ -104,12 +117,26 @@ export abstract class MetaAdapter implements ChannelAdapter {
     if (target.kind === 'direct') {
       const tooLong = this.profile.tooLong(message.text);
       if (tooLong) throw new SendRefused(tooLong);
+      const path = graphPath(this.ownIdOf(context.channel), 'messages');
+      // Each file is a message of its own, sent before the text: the text's
+      // id is the reply's, so a retry resends only what did not go out.
+      for (const file of message.files) {
+        if (file.sentExternalId) continue;
+        const refusal = this.profile.fileRefusal(file);
+        if (refusal) throw new SendRefused(refusal);
+        const sent = await graph.postForm<GraphSendResult>(
+          path,
+          await this.fileMessage(target.personId, file),
+        );
+        await message.fileSent(file.n, sent.message_id);
+      }
       const sent = await graph.post<GraphSendResult>(
-        graphPath(this.ownIdOf(context.channel), 'messages'),
-        this.profile.directMessage(target.personId, message.text),
+        path,
+        this.profile.directMessage(target.personId, { text: message.text }),
       );
       return { externalId: sent.message_id };
     }
+    if (message.files.length > 0) throw new SendRefused(FILES_ON_COMMENTS);
     // Replying to the top-level comment keeps the answer in its thread (Instagram answers no other).
     const reply = await graph
       .post<{ id: string }>(graphPath(target.commentId, this.profile.replyEdge), {
@@ -117,6 +144,26 @@ export abstract class MetaAdapter implements ChannelAdapter {
       })
       .catch(goneItemIs(target.commentId));
     return { externalId: reply.id };
+  }
+
+  fileRefusal(threadExternalId: string, file: { contentType: string; size: number }) {
+    return isCommentThread(threadExternalId) ? FILES_ON_COMMENTS : this.profile.fileRefusal(file);
+  }
+
+  /** The Send API's upload-and-send form: the message's fields as JSON, the file as `filedata`. */
+  private async fileMessage(personId: string, file: OutgoingFile): Promise<FormData> {
+    const fields = this.profile.directMessage(personId, {
+      attachment: { type: sendApiTypeOf(file.contentType), payload: { is_reusable: false } },
+    });
+    const form = new FormData();
+    for (const [name, value] of Object.entries(fields))
+      form.append(name, typeof value === 'string' ? value : JSON.stringify(value));
+    form.append(
+      'filedata',
+      new Blob([await file.bytes()], { type: file.contentType }),
+      file.filename,
+    );
+    return form;
   }
 
   async hideComment(context: ChannelContext, comment: PublicComment): Promise<void> {

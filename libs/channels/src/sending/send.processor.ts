@@ -1,5 +1,6 @@
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { DelayedError, type Job, UnrecoverableError } from 'bullmq';
+import { BLOB_STORE, type BlobStore, readBlob } from '@svara/blobs';
 import { isUniqueViolation, Prisma, PrismaService } from '@svara/database';
 import {
   InboxEvents,
@@ -9,7 +10,7 @@ import {
   RemovedOnSource,
 } from '@svara/pipeline';
 import { ThreadSla } from '@svara/thread-sla';
-import type { OutgoingMessage } from '../channel-adapter';
+import type { OutgoingFile, OutgoingMessage } from '../channel-adapter';
 import { ChannelAdapters } from '../channel-adapters.service';
 import {
   ChannelAuthFailed,
@@ -39,6 +40,7 @@ export class SendProcessor implements OnApplicationBootstrap {
     private readonly events: InboxEvents,
     private readonly threadSla: ThreadSla,
     private readonly removedOnSource: RemovedOnSource,
+    @Inject(BLOB_STORE) private readonly blobs: BlobStore,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -53,7 +55,11 @@ export class SendProcessor implements OnApplicationBootstrap {
     const { messageId } = job.data;
     const message = await this.prisma.message.findUnique({
       where: { id: messageId },
-      include: { channel: true, thread: true },
+      include: {
+        channel: true,
+        thread: true,
+        storedAttachments: { where: { state: 'STORED' }, orderBy: { n: 'asc' } },
+      },
     });
     if (!message || message.direction !== 'OUTBOUND') return { skipped: 'not an outbound message' };
     if (message.deliveryStatus === 'SENT')
@@ -105,7 +111,7 @@ export class SendProcessor implements OnApplicationBootstrap {
   }
 
   private async outgoing(
-    message: Prisma.MessageGetPayload<{ include: { thread: true } }>,
+    message: Prisma.MessageGetPayload<{ include: { thread: true; storedAttachments: true } }>,
   ): Promise<OutgoingMessage> {
     const { thread } = message;
     const [lastInbound, history, identities] = await Promise.all([
@@ -142,6 +148,20 @@ export class SendProcessor implements OnApplicationBootstrap {
       threadExternalIds: history
         .map((row) => row.externalId)
         .filter((id) => !id.startsWith(PROVISIONAL_ID_PREFIX)),
+      files: message.storedAttachments.map((file): OutgoingFile => ({
+        n: file.n,
+        filename: file.filename,
+        contentType: file.sniffedType ?? file.claimedType,
+        size: file.size,
+        sentExternalId: file.sentExternalId,
+        bytes: () => readBlob(this.blobs, file.sha256!),
+      })),
+      fileSent: async (n, externalId) => {
+        await this.prisma.messageAttachment.update({
+          where: { messageId_n: { messageId: message.id, n } },
+          data: { sentExternalId: externalId },
+        });
+      },
     };
   }
 

@@ -10,6 +10,8 @@ const message: OutgoingMessage = {
   recipient: { type: 'EMAIL', value: 'anna@example.se', displayName: 'Anna' },
   lastInbound: { externalId: 'f1', sentAt: new Date(), authorAddress: 'anna@example.se' },
   threadExternalIds: ['f1'],
+  files: [],
+  fileSent: async () => {},
 };
 
 describe('webFormReplyMail', () => {

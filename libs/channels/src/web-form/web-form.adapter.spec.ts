@@ -78,6 +78,8 @@ describe('WebFormAdapter: which way a reply goes', () => {
     recipient: null,
     lastInbound: { externalId: 'f1', sentAt: new Date(), authorAddress: 'anna@example.se' },
     threadExternalIds: ['f1'],
+    files: [],
+    fileSent: async () => {},
   };
   const formWith = (config: Record<string, unknown>): ChannelContext => ({
     channel,

@@ -16,6 +16,7 @@ import { ReplyMailboxes } from './reply-mailboxes';
 import { webFormReplyMail } from './web-form-reply';
 import { replyChannelIdOf, webFormSettings } from './web-form-settings';
 import type { WebFormItem } from './web-form-item';
+import { mailAttachmentsOf } from '../sending/mail-attachments';
 
 const isNonEmptyString = (value: unknown): value is string =>
   typeof value === 'string' && value.trim().length > 0;
@@ -46,7 +47,10 @@ export class WebFormAdapter implements ChannelAdapter {
     const mailboxId = replyChannelIdOf(context.config);
     if (mailboxId) return this.sendThroughMailbox(mailboxId, message);
     try {
-      const sent = await this.mailer.send(webFormReplyMail(message, this.mailer.from));
+      const sent = await this.mailer.send({
+        ...webFormReplyMail(message, this.mailer.from),
+        attachments: await mailAttachmentsOf(message.files),
+      });
       return { externalId: sent.messageId, sentAt: new Date() };
     } catch (error) {
       if (error instanceof MailNotConfigured) throw new SendRefused(error.message);
@@ -55,6 +59,11 @@ export class WebFormAdapter implements ChannelAdapter {
       }
       throw error;
     }
+  }
+
+  /** The reply is a mail: any file the limits admit goes as its attachment. */
+  fileRefusal(): string | null {
+    return null;
   }
 
   /**

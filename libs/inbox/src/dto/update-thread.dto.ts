@@ -13,6 +13,7 @@ import {
 } from 'class-validator';
 import { ThreadStatus } from '@svara/database';
 import { IsTagList } from '@svara/http';
+import { MAX_REPLY_FILES } from '@svara/pipeline';
 
 const VERSION_HELP = "the thread's version from GET /threads/:id, to detect concurrent changes";
 
@@ -71,4 +72,15 @@ export class MessageTextDto {
   @MaxLength(20000)
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
   text!: string;
+}
+
+/** A reply as the API documents it: JSON with the text, or multipart/form-data with files too. */
+export class ReplyDto extends MessageTextDto {
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'string', format: 'binary' },
+    maxItems: MAX_REPLY_FILES,
+    description: 'Files sent with the reply (multipart/form-data only)',
+  })
+  files?: unknown[];
 }

@@ -27,6 +27,7 @@ import { inLockOrder, rowsOf, uniqueBy } from './batch-rows';
 import { identityKey, resolveContacts } from './contact-resolution';
 import { threadsOfMailboxReplies, withMailboxReplies } from './mailbox-replies';
 import { applyMessageChanges } from './message-change-writer';
+import { withoutSentFiles } from './sent-file-echoes';
 import { openedBy, type StoredMessage, type ThreadActivity, withMessages } from './thread-activity';
 
 export interface Rejection {
@@ -242,9 +243,9 @@ export class MessageWriter {
     changes: MessageChange[] = [],
   ): Promise<WriteResult> {
     // A message twice in one batch is stored once, as its first copy.
-    const messages = [...uniqueBy(batch, (message) => message.externalId).values()];
+    const unique = [...uniqueBy(batch, (message) => message.externalId).values()];
     const asStored: Stored = new Map(
-      messages.map((message) => [
+      unique.map((message) => [
         message.externalId,
         {
           direction: message.direction,
@@ -260,6 +261,7 @@ export class MessageWriter {
         const now = new Date();
         const [channel] = await rowsOf<ChannelNow>(sql, CHANNEL_NOW, [channelId]);
         if (!channel) throw new Error(`Channel ${channelId} no longer exists`);
+        const messages = await withoutSentFiles(sql, channelId, unique);
         const contactIds = await resolveContacts(sql, messages);
         const placement = await this.placeMessages(sql, channelId, messages);
         const settings = new SettingsCache(sql);

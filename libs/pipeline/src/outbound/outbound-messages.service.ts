@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { type Message, type Prisma, PrismaService } from '@svara/database';
+import type { StoredReplyFile } from '../attachments/reply-files';
 import { DurableJobs } from '../queues/durable-jobs';
 
 /** Svara's id for an outgoing message until its channel returns the source's own id. */
@@ -38,6 +39,7 @@ export class OutboundMessages {
     threadId: string,
     text: string,
     author: { userId: string; name: string },
+    files: StoredReplyFile[] = [],
   ): Promise<Message> {
     const thread = await tx.thread.findUniqueOrThrow({
       where: { id: threadId },
@@ -54,6 +56,14 @@ export class OutboundMessages {
         text,
         sentAt: new Date(),
         deliveryStatus: 'QUEUED',
+        attachments: files.map((file) => ({
+          filename: file.filename,
+          contentType: file.sniffedType,
+          size: file.size,
+        })),
+        storedAttachments: {
+          create: files.map((file) => ({ ...file, state: 'STORED' as const })),
+        },
       },
     });
   }

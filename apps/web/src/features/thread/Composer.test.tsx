@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { json, renderWithClient, session } from '../../test/render';
@@ -14,8 +14,12 @@ function serve(drafts: { kind: string; text: string; updatedAt: string }[]) {
     'fetch',
     vi.fn(async (request: Request) => {
       const path = new URL(request.url).pathname;
-      const text = await request.text();
-      requests.push({ method: request.method, path, body: text ? JSON.parse(text) : undefined });
+      if (request.headers.get('content-type')?.startsWith('multipart/form-data')) {
+        requests.push({ method: request.method, path, body: await request.formData() });
+      } else {
+        const text = await request.text();
+        requests.push({ method: request.method, path, body: text ? JSON.parse(text) : undefined });
+      }
       if (request.method === 'GET' && path.endsWith('/drafts')) return json({ data: drafts });
       if (request.method === 'PUT')
         return json({ kind: 'reply', text: '', updatedAt: new Date().toISOString() });
@@ -89,5 +93,44 @@ describe('Composer drafts', () => {
       body: { text: 'Hej Anna' },
     });
     expect(localDrafts.read(me, 't1', 'reply')).toBeNull();
+  });
+
+  it('sends the chosen files with the reply, minus the one removed, and clears them once sent', async () => {
+    const user = userEvent.setup();
+    const requests = serve([]);
+    renderWithClient(<Composer threadId="t1" onTyping={() => undefined} />);
+    const box = await screen.findByRole('textbox', { name: 'Reply to the citizen' });
+    await user.type(box, 'Här är blanketten');
+    const input = document.querySelector<HTMLInputElement>('input[type="file"]')!;
+    await user.upload(input, [
+      new File(['%PDF-1.4 blankett'], 'blankett.pdf', { type: 'application/pdf' }),
+      new File(['fel fil'], 'fel.txt', { type: 'text/plain' }),
+    ]);
+    const list = screen.getByRole('list', { name: 'Files sent with the reply' });
+    expect(
+      within(list)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual([expect.stringContaining('blankett.pdf'), expect.stringContaining('fel.txt')]);
+    await user.click(screen.getByRole('button', { name: 'Remove fel.txt' }));
+
+    await user.click(screen.getByRole('button', { name: 'Send reply' }));
+    await waitFor(() => expect(box).toHaveValue(''));
+    const sent = requests.find((r) => r.method === 'POST')!;
+    expect(sent.path).toBe('/api/v1/threads/t1/replies');
+    const form = sent.body as FormData;
+    expect(form.get('text')).toBe('Här är blanketten');
+    // jsdom's files reach the test's fetch without their names and bytes; the browser test reads them.
+    expect(form.getAll('files')).toHaveLength(1);
+    expect(screen.queryByRole('list', { name: 'Files sent with the reply' })).toBeNull();
+  });
+
+  it('offers no files where the channel sends none', async () => {
+    serve([]);
+    renderWithClient(
+      <Composer threadId="t1" onTyping={() => undefined} repliesCarryFiles={false} />,
+    );
+    await screen.findByRole('textbox', { name: 'Reply to the citizen' });
+    expect(screen.queryByRole('button', { name: 'Attach files' })).toBeNull();
   });
 });

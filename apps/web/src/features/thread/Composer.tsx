@@ -18,6 +18,7 @@ import { CannedReplyPicker } from './CannedReplyPicker';
 import { listenForCompose } from './compose-intent';
 import { localDrafts, newerDraft } from './drafts';
 import { useSend, useServerDrafts } from './queries';
+import { ReplyFilePicker } from './ReplyFilePicker';
 
 export const DRAFT_SAVE_DELAY_MS = 1000;
 
@@ -36,12 +37,14 @@ function DraftEditor({
   serverDraft,
   onTyping,
   textAreaRef,
+  acceptsFiles,
 }: {
   threadId: string;
   kind: DraftKind;
   serverDraft: Draft | undefined;
   onTyping: () => void;
   textAreaRef: React.RefObject<HTMLTextAreaElement | null>;
+  acceptsFiles: boolean;
 }) {
   const { t } = useTranslation();
   const me = useMe();
@@ -50,6 +53,7 @@ function DraftEditor({
     () => newerDraft(localDrafts.read(me.id, threadId, kind), serverDraft)?.text ?? '',
   );
   const [picking, setPicking] = useState(false);
+  const [files, setFiles] = useState<File[]>([]);
   const pending = useRef<{ timer: ReturnType<typeof setTimeout>; text: string } | null>(null);
 
   const flush = () => {
@@ -87,13 +91,14 @@ function DraftEditor({
     const body = text.trim();
     if (!body || send.isPending) return;
     send.mutate(
-      { kind, text: body },
+      { kind, text: body, files },
       {
         onSuccess: () => {
           if (pending.current) clearTimeout(pending.current.timer);
           pending.current = null;
           localDrafts.remove(me.id, threadId, kind);
           setText('');
+          setFiles([]);
           announce(kind === 'reply' ? t('composer.sent.reply') : t('composer.sent.note'));
         },
       },
@@ -137,6 +142,7 @@ function DraftEditor({
           {t('composer.error', { message: send.error.message })}
         </p>
       )}
+      {acceptsFiles && <ReplyFilePicker files={files} onChange={setFiles} />}
       <div className="composer-actions">
         <span className="hint muted">{t('composer.hint')}</span>
         <Button
@@ -152,8 +158,20 @@ function DraftEditor({
   );
 }
 
-/** Reply and internal note tabs; drafts of both survive reload, expiry and other devices. */
-export function Composer({ threadId, onTyping }: { threadId: string; onTyping: () => void }) {
+/**
+ * Reply and internal note tabs; drafts of both survive reload, expiry and
+ * other devices. Replies carry files where the channel sends them (not on
+ * public comments).
+ */
+export function Composer({
+  threadId,
+  onTyping,
+  repliesCarryFiles = true,
+}: {
+  threadId: string;
+  onTyping: () => void;
+  repliesCarryFiles?: boolean;
+}) {
   const { t } = useTranslation();
   const drafts = useServerDrafts(threadId);
   const [kind, setKind] = useState<DraftKind>('reply');
@@ -192,6 +210,7 @@ export function Composer({ threadId, onTyping }: { threadId: string; onTyping: (
                 serverDraft={serverDraft(k)}
                 onTyping={onTyping}
                 textAreaRef={k === 'reply' ? replyRef : noteRef}
+                acceptsFiles={k === 'reply' && repliesCarryFiles}
               />
             </TabPanel>
           ))

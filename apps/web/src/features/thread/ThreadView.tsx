@@ -82,7 +82,11 @@ export default function ThreadView({ threadId }: { threadId: string }) {
               </li>
             ))}
           </ol>
-          <Composer threadId={threadId} onTyping={onTyping} />
+          <Composer
+            threadId={threadId}
+            onTyping={onTyping}
+            repliesCarryFiles={!data.messages.some((message) => message.publicComment)}
+          />
         </div>
         <div className="thread-aside">
           <ThreadControls thread={data} />

@@ -47,13 +47,25 @@ export function useCannedReplies(enabled: boolean) {
   });
 }
 
+/** A reply with files goes as multipart/form-data: the text, then each file as `files`. */
+function replyForm(text: string, files: File[]): FormData {
+  const form = new FormData();
+  form.append('text', text);
+  for (const file of files) form.append('files', file, file.name);
+  return form;
+}
+
 export function useSend(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ kind, text }: { kind: DraftKind; text: string }) =>
+    mutationFn: ({ kind, text, files = [] }: { kind: DraftKind; text: string; files?: File[] }) =>
       unwrap(
         kind === 'reply'
-          ? api.POST('/api/v1/threads/{id}/replies', { params: { path: { id } }, body: { text } })
+          ? api.POST('/api/v1/threads/{id}/replies', {
+              params: { path: { id } },
+              body: { text },
+              ...(files.length > 0 && { bodySerializer: () => replyForm(text, files) }),
+            })
           : api.POST('/api/v1/threads/{id}/notes', { params: { path: { id } }, body: { text } }),
       ),
     onSuccess: (message) => {
