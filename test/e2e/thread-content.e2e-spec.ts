@@ -112,6 +112,68 @@ describe('a thread’s messages in the browser', () => {
     await context.close();
   });
 
+  it('sends a reply with two attached files, listed before sending and on the reply after', async () => {
+    await dovecot.append(MAILBOX_USER, 'INBOX', [
+      rawMail({
+        from: 'Birgitta Åström <birgitta.astrom@example.se>',
+        subject: 'Blankett för parkeringstillstånd',
+        messageId: '<blankett.1@medborgare.test>',
+        date: minutesAgo(15),
+        body: 'Hej! Var hittar jag blanketten för parkeringstillstånd?',
+      }),
+    ]);
+    await pollAndSettle(stack.prisma, emailChannelId, { env: stack.env });
+    const thread = await stack.prisma.thread.findFirstOrThrow({
+      where: { channelId: emailChannelId, subject: 'Blankett för parkeringstillstånd' },
+    });
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+    const map = await sharp({
+      create: { width: 400, height: 260, channels: 3, background: { r: 40, g: 120, b: 90 } },
+    })
+      .png()
+      .toBuffer();
+
+    const { context, page, t } = await signIn(browser, stack, agent, 'sv');
+    await page.goto(`/threads/${thread.id}`);
+    await page
+      .getByRole('textbox', { name: t('composer.reply.label') })
+      .fill('Hej Birgitta! Här är blanketten och en karta över var du lämnar den.');
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: t('composer.files.attach') }).click();
+    await (
+      await chooser
+    ).setFiles([
+      { name: 'blankett-parkeringstillstånd.pdf', mimeType: 'application/pdf', buffer: pdf },
+      { name: 'karta-medborgarkontoret.png', mimeType: 'image/png', buffer: map },
+    ]);
+    const chosen = page.getByRole('list', { name: t('composer.files.list') });
+    await chosen.getByText('karta-medborgarkontoret.png').waitFor();
+    expect(await chosen.getByRole('listitem').count()).toBe(2);
+    await expectAccessible(page, 'a reply with files chosen');
+    await page.getByRole('button', { name: t('composer.reply.send') }).scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'thread-reply-files.png');
+
+    await page.getByRole('button', { name: t('composer.reply.send') }).click();
+    await chosen.waitFor({ state: 'detached' });
+    const [mail] = await stack.smtp.waitFor((m) => m.to.includes('birgitta.astrom@example.se'), {
+      timeoutMs: 30_000,
+    });
+    expect(
+      mail!.parsed.attachments.map((file) => [
+        file.filename,
+        Buffer.from(file.content as ArrayBuffer).toString('base64'),
+      ]),
+    ).toEqual([
+      ['blankett-parkeringstillstånd.pdf', pdf.toString('base64')],
+      ['karta-medborgarkontoret.png', map.toString('base64')],
+    ]);
+    const sent = page.getByRole('article', {
+      name: t('message.kind.outbound', { author: 'Karin Lindqvist' }),
+    });
+    await sent.getByRole('link', { name: /blankett-parkeringstillstånd\.pdf/ }).waitFor();
+    await context.close();
+  });
+
   it('sets an auto-reply apart from what the citizen wrote', async () => {
     await dovecot.append(MAILBOX_USER, 'INBOX', [
       rawMail({
