@@ -72,17 +72,18 @@ export class EventBatcher {
     }
   }
 
-  /** After a reconnect: events of the gap are not replayed, so everything shown is fetched again. */
   /**
-   * Refetches what was fetched before `moment` (the stream's `ready`): events
-   * from before then never reach this page, so data older than it may miss some.
+   * Refetches what was fetched up to `moment` (the stream's `ready`): events
+   * from before then never reach this page, so data older than it may miss
+   * some. Up to and including: a fetch answered in the same millisecond may
+   * have been read before the stream was there.
    */
   refetchFetchedBefore(moment: number): void {
     this.threads.clear();
     this.inboxDirty = false;
     void this.queryClient.invalidateQueries({
       predicate: (query) =>
-        query.queryKey[0] !== sessionKey[0] && query.state.dataUpdatedAt < moment,
+        query.queryKey[0] !== sessionKey[0] && query.state.dataUpdatedAt <= moment,
     });
   }
 
